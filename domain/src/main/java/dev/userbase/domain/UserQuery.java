@@ -1,0 +1,26 @@
+package dev.userbase.domain;
+
+import java.util.Optional;
+
+/**
+ * One page of users in id order: those after {@code after} (exclusive), optionally only the one
+ * with a given email, at most {@code limit} of them.
+ */
+public record UserQuery(Optional<UserId> after, Optional<Email> email, int limit) {
+
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 500;
+
+  public UserQuery {
+    after = after == null ? Optional.empty() : after;
+    email = email == null ? Optional.empty() : email;
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+  }
+
+  /** The id the page starts after; 0 before the first user. */
+  public long afterId() {
+    return after.map(UserId::value).orElse(0L);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.userbase.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every implementation of {@link UserRepository} must do. Each adapter's test extends this
+ * class against a real, empty store; a new behaviour of the port gets its test here, once.
+ */
+public abstract class UserRepositoryContract {
+
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456789Z");
+
+  protected UserRepository repository;
+  private Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+
+  /** A repository over an empty store, made for one test. */
+  protected abstract UserRepository newRepository() throws Exception;
+
+  /** Releases what {@link #newRepository()} made. */
+  protected void closeRepository() throws Exception {}
+
+  @BeforeEach
+  void setUpRepository() throws Exception {
+    repository = newRepository();
+  }
+
+  @AfterEach
+  void tearDownRepository() throws Exception {
+    closeRepository();
+  }
+
+  private User newUser(String name, String email) {
+    return User.create(new UserName(name), email == null ? null : new Email(email), clock);
+  }
+
+  private User insert(String name, String email) {
+    return repository.insert(newUser(name, email));
+  }
+
+  @Test
+  void insertAssignsAnIdAndKeepsEveryField() {
+    User stored = insert("Alice", "alice@example.com");
+
+    assertThat(stored.id()).isNotNull();
+    assertThat(stored.name()).isEqualTo(new UserName("Alice"));
+    assertThat(stored.email()).contains(new Email("alice@example.com"));
+    assertThat(stored.createdAt()).isEqualTo(Instant.parse("2026-11-25T10:00:00.123Z"));
+    assertThat(stored.updatedAt()).isEqualTo(stored.createdAt());
+    assertThat(stored.version()).isEqualTo(1);
+  }
+
+  @Test
+  void insertAssignsDistinctIncreasingIds() {
+    long first = insert("A", null).id().value();
+    long second = insert("B", null).id().value();
+    long third = insert("C", null).id().value();
+
+    assertThat(second).isGreaterThan(first);
+    assertThat(third).isGreaterThan(second);
+  }
+
+  @Test
+  void findByIdReturnsExactlyWhatWasStored() {
+    User stored = insert("Zoë Ünïcödé 日本 🙂", null);
+
+    assertThat(repository.findById(stored.id())).contains(stored);
+    assertThat(repository.findById(stored.id()).orElseThrow().email()).isEmpty();
+  }
+
+  @Test
+  void findByIdOfAnUnknownIdIsEmpty() {
+    insert("Alice", null);
+
+    assertThat(repository.findById(new UserId(987_654_321L))).isEmpty();
+  }
+
+  @Test
+  void insertWithATakenEmailFailsAndStoresNothing() {
+    insert("Alice", "alice@example.com");
+
+    assertThatThrownBy(() -> insert("Other", "alice@example.com"))
+        .isInstanceOf(EmailAlreadyTakenException.class);
+    assertThat(repository.list(0, Optional.empty(), 10)).hasSize(1);
+  }
+
+  @Test
+  void manyUsersMayHaveNoEmail() {
+    insert("A", null);
+    insert("B", null);
+
+    assertThat(repository.list(0, Optional.empty(), 10)).hasSize(2);
+  }
+
+  @Test
+  void listReturnsUsersAfterTheCursorInIdOrderUpToTheLimit() {
+    List<User> all = List.of(insert("A", null), insert("B", null), insert("C", null), insert("D", null));
+
+    assertThat(repository.list(0, Optional.empty(), 2)).containsExactly(all.get(0), all.get(1));
+    assertThat(repository.list(all.get(1).id().value(), Optional.empty(), 2))
+        .containsExactly(all.get(2), all.get(3));
+    assertThat(repository.list(all.get(3).id().value(), Optional.empty(), 2)).isEmpty();
+  }
+
+  @Test
+  void listFiltersByEmail() {
+    insert("A", "a@example.com");
+    User b = insert("B", "b@example.com");
+
+    assertThat(repository.list(0, Optional.of(new Email("b@example.com")), 10)).containsExactly(b);
+    assertThat(repository.list(b.id().value(), Optional.of(new Email("b@example.com")), 10)).isEmpty();
+    assertThat(repository.list(0, Optional.of(new Email("nobody@example.com")), 10)).isEmpty();
+  }
+
+  @Test
+  void updateAtTheNextVersionReplacesTheUser() {
+    User stored = insert("Alice", "alice@example.com");
+    clock = Clock.offset(clock, Duration.ofSeconds(5));
+    User changed = stored.changeDetails(new UserName("Alicia"), null, clock);
+
+    assertThat(repository.update(changed)).isTrue();
+
+    User read = repository.findById(stored.id()).orElseThrow();
+    assertThat(read).isEqualTo(changed);
+    assertThat(read.version()).isEqualTo(2);
+    assertThat(read.email()).isEmpty();
+    assertThat(read.updatedAt()).isEqualTo(Instant.parse("2026-11-25T10:00:05.123Z"));
+    assertThat(read.createdAt()).isEqualTo(stored.createdAt());
+  }
+
+  @Test
+  void updateFromAStaleVersionChangesNothing() {
+    User stored = insert("Alice", null);
+    User first = stored.changeDetails(new UserName("First"), null, clock);
+    User second = stored.changeDetails(new UserName("Second"), null, clock);
+
+    assertThat(repository.update(first)).isTrue();
+    assertThat(repository.update(second)).isFalse();
+
+    assertThat(repository.findById(stored.id())).contains(first);
+  }
+
+  @Test
+  void updateOfADeletedUserChangesNothing() {
+    User stored = insert("Alice", null);
+    assertThat(repository.delete(stored.id())).isTrue();
+
+    assertThat(repository.update(stored.changeDetails(new UserName("Bob"), null, clock))).isFalse();
+    assertThat(repository.findById(stored.id())).isEmpty();
+  }
+
+  @Test
+  void updateToAnotherUsersEmailFailsAndKeepsTheStoredUser() {
+    insert("Alice", "alice@example.com");
+    User bob = insert("Bob", "bob@example.com");
+
+    User clash = bob.changeDetails(new UserName("Bob"), new Email("alice@example.com"), clock);
+    assertThatThrownBy(() -> repository.update(clash)).isInstanceOf(EmailAlreadyTakenException.class);
+
+    assertThat(repository.findById(bob.id())).contains(bob);
+  }
+
+  @Test
+  void updateMayKeepTheUsersOwnEmail() {
+    User alice = insert("Alice", "alice@example.com");
+
+    User renamed = alice.changeDetails(new UserName("Alicia"), new Email("alice@example.com"), clock);
+
+    assertThat(repository.update(renamed)).isTrue();
+    assertThat(repository.findById(alice.id())).contains(renamed);
+  }
+
+  @Test
+  void deleteAtTheStoredVersionRemovesTheUser() {
+    User stored = insert("Alice", null);
+
+    assertThat(repository.delete(stored.id(), 2)).isFalse();
+    assertThat(repository.findById(stored.id())).isPresent();
+    assertThat(repository.delete(stored.id(), 1)).isTrue();
+    assertThat(repository.findById(stored.id())).isEmpty();
+  }
+
+  @Test
+  void deleteOfAnUnknownUserReportsFalse() {
+    assertThat(repository.delete(new UserId(42))).isFalse();
+    assertThat(repository.delete(new UserId(42), 1)).isFalse();
+  }
+
+  @Test
+  void anEmailFreedByADeleteCanBeTakenAgain() {
+    User alice = insert("Alice", "alice@example.com");
+    assertThat(repository.delete(alice.id())).isTrue();
+
+    User again = insert("Alice again", "alice@example.com");
+
+    assertThat(again.id()).isNotEqualTo(alice.id());
+    assertThat(repository.list(0, Optional.empty(), 10)).containsExactly(again);
+  }
+}
