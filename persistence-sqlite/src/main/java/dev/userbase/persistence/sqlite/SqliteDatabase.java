@@ -1,0 +1,183 @@
+package dev.userbase.persistence.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.userbase.domain.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file and its two pools: one writer connection (every write transaction starts with
+ * BEGIN IMMEDIATE, so writers queue instead of failing) and a pool of read-only connections that
+ * read in parallel under WAL.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+
+  private final Path file;
+  private final HikariDataSource writer;
+  private final HikariDataSource reader;
+
+  private SqliteDatabase(Path file, HikariDataSource writer, HikariDataSource reader) {
+    this.file = file;
+    this.writer = writer;
+    this.reader = reader;
+  }
+
+  /**
+   * Checks the location, applies the migrations and opens both pools.
+   *
+   * @throws StoreUnavailableException naming the absolute path and the reason, when the file
+   *     cannot be created, written or read as a database
+   */
+  static SqliteDatabase open(SqliteSettings settings) {
+    Path file = Path.of(settings.path()).toAbsolutePath().normalize();
+    prepareLocation(file);
+    SQLiteDataSource unpooledWriter = new SQLiteDataSource(connectionConfig(settings, false));
+    unpooledWriter.setUrl("jdbc:sqlite:" + file);
+    String journalMode;
+    String synchronous;
+    try (Connection connection = unpooledWriter.getConnection();
+        Statement statement = connection.createStatement()) {
+      journalMode = pragma(statement, "journal_mode");
+      synchronous = synchronousName(pragma(statement, "synchronous"));
+    } catch (SQLException e) {
+      throw unavailable(file, reason(e), e);
+    }
+    migrate(file, unpooledWriter);
+
+    HikariDataSource writer = pool("userbase-sqlite-writer", unpooledWriter, 1);
+    SQLiteDataSource unpooledReader = new SQLiteDataSource(connectionConfig(settings, true));
+    unpooledReader.setUrl("jdbc:sqlite:" + file);
+    HikariDataSource reader = pool("userbase-sqlite-reader", unpooledReader, settings.readerPoolSize());
+    LOG.info(
+        "SQLite database {} (journal_mode={}, synchronous={}, readers={})",
+        file,
+        journalMode,
+        synchronous,
+        settings.readerPoolSize());
+    return new SqliteDatabase(file, writer, reader);
+  }
+
+  Path file() {
+    return file;
+  }
+
+  DataSource writer() {
+    return writer;
+  }
+
+  DataSource reader() {
+    return reader;
+  }
+
+  @Override
+  public void close() {
+    reader.close();
+    writer.close();
+  }
+
+  private static void prepareLocation(Path file) {
+    Path folder = file.getParent();
+    try {
+      Files.createDirectories(folder);
+    } catch (FileAlreadyExistsException e) {
+      throw unavailable(file, "cannot create folder " + folder + ": a file of that name is in the way", e);
+    } catch (IOException | SecurityException e) {
+      throw unavailable(file, "cannot create folder " + folder + ": " + e, e);
+    }
+    if (Files.isDirectory(file)) {
+      throw unavailable(file, "it is a folder, not a file", null);
+    }
+    if (!Files.isWritable(folder)) {
+      throw unavailable(file, "folder " + folder + " is not writable", null);
+    }
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      throw unavailable(file, "the file is not writable", null);
+    }
+  }
+
+  private static SQLiteConfig connectionConfig(SqliteSettings settings, boolean readOnly) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(settings.busyTimeoutMs());
+    config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
+    if (readOnly) {
+      config.setReadOnly(true);
+    } else {
+      // A deferred transaction that reads, then writes, cannot wait for the lock: it fails busy.
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+    return config;
+  }
+
+  private static void migrate(Path file, DataSource dataSource) {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration/sqlite")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw unavailable(file, "migration failed: " + reason(e), e);
+    }
+  }
+
+  private static HikariDataSource pool(String name, DataSource connections, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    // Both Hikari and Micronaut Data call setReadOnly, which sqlite-jdbc refuses on open connections.
+    config.setDataSource(new IgnoreReadOnlyFlagDataSource(connections));
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    // A SQLite connection does not go stale: keep them for the life of the process.
+    config.setMaxLifetime(0);
+    config.setIdleTimeout(0);
+    return new HikariDataSource(config);
+  }
+
+  private static String pragma(Statement statement, String name) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static String synchronousName(String level) {
+    return switch (level) {
+      case "0" -> "OFF";
+      case "1" -> "NORMAL";
+      case "2" -> "FULL";
+      case "3" -> "EXTRA";
+      default -> level;
+    };
+  }
+
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+  }
+
+  private static StoreUnavailableException unavailable(Path file, String reason, Throwable cause) {
+    return new StoreUnavailableException("Cannot use SQLite database " + file + ": " + reason, cause);
+  }
+}

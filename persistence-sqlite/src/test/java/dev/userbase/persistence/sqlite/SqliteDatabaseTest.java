@@ -1,0 +1,175 @@
+package dev.userbase.persistence.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userbase.domain.StoreUnavailableException;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connection settings and the location checks, on real files. */
+class SqliteDatabaseTest {
+
+  @TempDir Path folder;
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  private SqliteSettings settings(Path file, SqliteSettings.Synchronous synchronous) {
+    return new SqliteSettings(file.toString(), synchronous, 4, 5000);
+  }
+
+  private SqliteDatabase open(SqliteSettings settings) {
+    SqliteDatabase database = SqliteDatabase.open(settings);
+    toClose.add(database);
+    return database;
+  }
+
+  private Connection hold(DataSource dataSource) throws SQLException {
+    Connection connection = dataSource.getConnection();
+    toClose.add(connection);
+    return connection;
+  }
+
+  private static String pragma(Connection connection, String name) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  @Test
+  void everyPooledConnectionHeldAtOnceHasWalForeignKeysBusyTimeoutAndFullSync() throws Exception {
+    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    List<Connection> held = new ArrayList<>();
+    held.add(hold(database.writer()));
+    for (int i = 0; i < 4; i++) {
+      held.add(hold(database.reader()));
+    }
+
+    assertThat(held).hasSize(5);
+    for (Connection connection : held) {
+      assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
+      assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
+      assertThat(Integer.parseInt(pragma(connection, "busy_timeout"))).isGreaterThanOrEqualTo(5000);
+      assertThat(pragma(connection, "synchronous")).isEqualTo("2");
+    }
+  }
+
+  @Test
+  void synchronousNormalIsAppliedToEveryConnection() throws Exception {
+    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.NORMAL));
+
+    assertThat(pragma(hold(database.writer()), "synchronous")).isEqualTo("1");
+    assertThat(pragma(hold(database.reader()), "synchronous")).isEqualTo("1");
+    assertThat(pragma(hold(database.reader()), "synchronous")).isEqualTo("1");
+  }
+
+  @Test
+  void foreignKeysAreEnforcedOnTheWriter() throws Exception {
+    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    Connection writer = hold(database.writer());
+    try (Statement s = writer.createStatement()) {
+      s.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)");
+      s.execute("CREATE TEMP TABLE child (parent_id INTEGER REFERENCES parent (id))");
+
+      assertThatThrownBy(() -> s.execute("INSERT INTO child VALUES (42)"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("FOREIGN KEY constraint failed");
+    }
+  }
+
+  @Test
+  void readerConnectionsCannotWrite() throws Exception {
+    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    try (Statement s = hold(database.reader()).createStatement()) {
+      assertThatThrownBy(() -> s.execute("DELETE FROM users"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("readonly");
+    }
+  }
+
+  @Test
+  void migrationsCreateTheUsersTable() throws Exception {
+    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    try (Statement s = hold(database.reader()).createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isZero();
+    }
+  }
+
+  @Test
+  void relativePathsAreResolvedAndMissingFoldersCreated() {
+    Path nested = folder.resolve("a/b/../c/users.db");
+
+    SqliteDatabase database = open(settings(nested, SqliteSettings.Synchronous.FULL));
+
+    assertThat(database.file()).isEqualTo(folder.resolve("a/c/users.db").toAbsolutePath());
+    assertThat(database.file()).isAbsolute().exists();
+  }
+
+  @Test
+  void aFileInThePlaceOfTheFolderFailsNamingTheAbsolutePath() throws Exception {
+    Files.writeString(folder.resolve("blocker"), "not a folder");
+    Path file = folder.resolve("blocker/users.db");
+
+    assertThatThrownBy(() -> open(settings(file, SqliteSettings.Synchronous.FULL)))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessage(
+            "Cannot use SQLite database " + file.toAbsolutePath()
+                + ": cannot create folder " + folder.resolve("blocker")
+                + ": a file of that name is in the way");
+  }
+
+  @Test
+  void aFolderInThePlaceOfTheFileFails() throws Exception {
+    Path file = Files.createDirectory(folder.resolve("users.db"));
+
+    assertThatThrownBy(() -> open(settings(file, SqliteSettings.Synchronous.FULL)))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageEndingWith(file + ": it is a folder, not a file");
+  }
+
+  @Test
+  void aFileThatIsNotADatabaseFailsWithSQLitesReason() throws Exception {
+    Path file = Files.writeString(folder.resolve("users.db"), "this is no database ".repeat(100));
+
+    assertThatThrownBy(() -> open(settings(file, SqliteSettings.Synchronous.FULL)))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageStartingWith("Cannot use SQLite database " + file + ": ")
+        .hasMessageContaining("not a database");
+  }
+
+  @Test
+  void theStoreIsChosenByConfigurationAndSqliteIsTheDefault() {
+    Map<String, Object> properties = SqliteTestContexts.properties(folder.resolve("users.db"));
+    try (ApplicationContext context = ApplicationContext.run(properties)) {
+      assertThat(context.containsBean(SqliteUserRepository.class)).isTrue();
+    }
+    Map<String, Object> postgres = new java.util.HashMap<>(properties);
+    postgres.put("userbase.store", "postgres");
+    try (ApplicationContext context = ApplicationContext.run(postgres)) {
+      assertThat(context.containsBean(SqliteUserRepository.class)).isFalse();
+      assertThat(context.containsBean(SqliteDatabase.class)).isFalse();
+    }
+  }
+}
