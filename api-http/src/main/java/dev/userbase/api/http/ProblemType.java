@@ -1,0 +1,36 @@
+package dev.userbase.api.http;
+
+import io.micronaut.http.HttpStatus;
+
+/** The kinds of problem this API reports, each with its RFC 9457 type and status. */
+enum ProblemType {
+  INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
+  USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
+  EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email already taken"),
+  VERSION_MISMATCH("version-mismatch", HttpStatus.PRECONDITION_FAILED, "Version mismatch");
+
+  // A tag URI (RFC 4151) names the type without promising a page behind it (RFC 9457, 3.1.1).
+  private static final String PREFIX = "tag:userbase.dev,2026:problem:";
+
+  private final String uri;
+  private final HttpStatus status;
+  private final String title;
+
+  ProblemType(String slug, HttpStatus status, String title) {
+    this.uri = PREFIX + slug;
+    this.status = status;
+    this.title = title;
+  }
+
+  String uri() {
+    return uri;
+  }
+
+  HttpStatus status() {
+    return status;
+  }
+
+  String title() {
+    return title;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.userbase.api.http;
+
+import dev.userbase.domain.Email;
+import dev.userbase.domain.User;
+import dev.userbase.domain.UserId;
+import dev.userbase.domain.UserPage;
+import dev.userbase.domain.UserQuery;
+import dev.userbase.domain.UserService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The users resource. Every handler runs on the blocking executor: the domain's calls reach the
+ * database, and a Netty event-loop thread must never wait on one.
+ */
+@Controller("/users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class UsersController {
+
+  private static final Set<String> CREATE_PARAMETERS = Set.of("name", "email");
+  private static final Set<String> LIST_PARAMETERS = Set.of("limit", "after", "email");
+
+  private final UserService users;
+  private final JsonMapper json;
+
+  UsersController(UserService users, JsonMapper json) {
+    this.users = users;
+    this.json = json;
+  }
+
+  /**
+   * Creates a user from a JSON body, or from {@code ?name=…&email=…} when there is no body (the
+   * form the FastAPI guide used).
+   */
+  @Post
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<UserResponse> create(HttpRequest<?> request, @Nullable @Body String body) {
+    UserInput input;
+    if (body != null && !body.isBlank()) {
+      if (!request.getParameters().isEmpty()) {
+        throw ProblemException.invalid(
+            "query", "must be empty when the user is sent as a JSON body");
+      }
+      input = UserInput.fromJson(json, body);
+    } else {
+      checkParameters(request, CREATE_PARAMETERS);
+      input =
+          UserInput.fromQuery(
+              request.getParameters().get("name"), request.getParameters().get("email"));
+    }
+    User created = users.create(input.name(), input.email());
+    return withETag(HttpResponse.created(UserResponse.fromDomain(created)), created)
+        .header(HttpHeaders.LOCATION, "/users/" + created.id());
+  }
+
+  @Get("/{id}")
+  HttpResponse<UserResponse> get(@PathVariable String id) {
+    User user = users.get(UserId.parse(id));
+    return withETag(HttpResponse.ok(UserResponse.fromDomain(user)), user);
+  }
+
+  @Get
+  UserListResponse list(
+      HttpRequest<?> request,
+      @Nullable @QueryValue String limit,
+      @Nullable @QueryValue String after,
+      @Nullable @QueryValue String email) {
+    checkParameters(request, LIST_PARAMETERS);
+    UserQuery query = listQuery(limit, after, email);
+    UserPage page = users.list(query);
+    return new UserListResponse(
+        page.items().stream().map(UserResponse::fromDomain).toList(),
+        page.next().map(UsersController::link).orElse(null));
+  }
+
+  @Put("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  HttpResponse<UserResponse> replace(
+      @PathVariable String id,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+      @Nullable @Body String body) {
+    UserId userId = UserId.parse(id);
+    if (body == null || body.isBlank()) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "The request body is required", null);
+    }
+    UserInput input = UserInput.fromJson(json, body);
+    User updated = users.update(userId, input.name(), input.email(), ETags.ifMatch(ifMatch));
+    return withETag(HttpResponse.ok(UserResponse.fromDomain(updated)), updated);
+  }
+
+  @Delete("/{id}")
+  HttpResponse<Void> delete(
+      @PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    UserId userId = UserId.parse(id);
+    users.delete(userId, ETags.ifMatch(ifMatch));
+    return HttpResponse.noContent();
+  }
+
+  private static <T> MutableHttpResponse<T> withETag(MutableHttpResponse<T> response, User user) {
+    return response.header(HttpHeaders.ETAG, ETags.of(user.version()));
+  }
+
+  private static UserQuery listQuery(String limit, String after, String email) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    int pageSize = UserQuery.DEFAULT_LIMIT;
+    if (limit != null) {
+      try {
+        pageSize = Integer.parseInt(limit);
+      } catch (NumberFormatException e) {
+        pageSize = -1;
+      }
+      if (pageSize < 1 || pageSize > UserQuery.MAX_LIMIT) {
+        errors.add(new Problem.FieldError("limit", "must be an integer from 1 to " + UserQuery.MAX_LIMIT));
+      }
+    }
+    Optional<UserId> cursor = Optional.empty();
+    if (after != null) {
+      try {
+        cursor = Optional.of(UserId.parse(after));
+      } catch (RuntimeException e) {
+        errors.add(new Problem.FieldError("after", "must be a user id, a positive 64-bit integer"));
+      }
+    }
+    Optional<Email> filter = Optional.empty();
+    if (email != null) {
+      try {
+        filter = Optional.of(new Email(email));
+      } catch (RuntimeException e) {
+        errors.add(new Problem.FieldError("email", "must be a valid email address"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    return new UserQuery(cursor, filter, pageSize);
+  }
+
+  private static String link(UserQuery next) {
+    StringBuilder link = new StringBuilder("/users?after=").append(next.afterId());
+    link.append("&limit=").append(next.limit());
+    next.email().ifPresent(e -> link.append("&email=").append(URLEncoder.encode(e.value(), StandardCharsets.UTF_8)));
+    return link.toString();
+  }
+
+  private static void checkParameters(HttpRequest<?> request, Set<String> allowed) {
+    List<Problem.FieldError> unknown =
+        request.getParameters().names().stream()
+            .filter(name -> !allowed.contains(name))
+            .sorted()
+            .map(name -> new Problem.FieldError(name, "is not a known query parameter"))
+            .toList();
+    if (!unknown.isEmpty()) {
+      throw ProblemException.invalid(unknown);
+    }
+  }
+}

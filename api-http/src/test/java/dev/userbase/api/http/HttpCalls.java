@@ -1,0 +1,58 @@
+package dev.userbase.api.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Raw HTTP calls, so that tests control every header and byte the server sees. */
+final class HttpCalls {
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  HttpCalls(URI base) {
+    this.base = base;
+  }
+
+  HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path, String... headers) {
+    return send("GET", path, null, null, headers);
+  }
+
+  HttpResponse<String> postJson(String path, String json, String... headers) {
+    return send("POST", path, "application/json", json, headers);
+  }
+
+  HttpResponse<String> putJson(String path, String json, String... headers) {
+    return send("PUT", path, "application/json", json, headers);
+  }
+
+  HttpResponse<String> delete(String path, String... headers) {
+    return send("DELETE", path, null, null, headers);
+  }
+}

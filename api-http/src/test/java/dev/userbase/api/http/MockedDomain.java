@@ -1,0 +1,18 @@
+package dev.userbase.api.http;
+
+import static org.mockito.Mockito.mock;
+
+import dev.userbase.domain.UserService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Stands in for the app's wiring: the controllers meet a Mockito mock of the domain. */
+@Factory
+class MockedDomain {
+
+  // A plain Mockito mock, not @MockBean: that one proxies the class and runs its constructor.
+  @Singleton
+  UserService userService() {
+    return mock(UserService.class);
+  }
+}
