@@ -8,16 +8,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Raw HTTP calls, so that tests control every header and byte the server sees. */
-final class HttpCalls {
+public final class HttpCalls {
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
-  HttpCalls(URI base) {
+  public HttpCalls(URI base) {
     this.base = base;
   }
 
-  HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+  public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
@@ -40,19 +40,19 @@ final class HttpCalls {
     }
   }
 
-  HttpResponse<String> get(String path, String... headers) {
+  public HttpResponse<String> get(String path, String... headers) {
     return send("GET", path, null, null, headers);
   }
 
-  HttpResponse<String> postJson(String path, String json, String... headers) {
+  public HttpResponse<String> postJson(String path, String json, String... headers) {
     return send("POST", path, "application/json", json, headers);
   }
 
-  HttpResponse<String> putJson(String path, String json, String... headers) {
+  public HttpResponse<String> putJson(String path, String json, String... headers) {
     return send("PUT", path, "application/json", json, headers);
   }
 
-  HttpResponse<String> delete(String path, String... headers) {
+  public HttpResponse<String> delete(String path, String... headers) {
     return send("DELETE", path, null, null, headers);
   }
 }

@@ -4,11 +4,16 @@ import static org.mockito.Mockito.mock;
 
 import dev.userbase.domain.UserService;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /** Stands in for the app's wiring: the controllers meet a Mockito mock of the domain. */
 @Factory
+@Requires(property = MockedDomain.ENABLED, value = "true")
 class MockedDomain {
+
+  // This class ships in the test-jar; only tests that ask for the mock get it.
+  static final String ENABLED = "userbase.test.mocked-domain";
 
   // A plain Mockito mock, not @MockBean: that one proxies the class and runs its constructor.
   @Singleton

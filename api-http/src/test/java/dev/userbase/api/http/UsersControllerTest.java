@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The HTTP contract of /users, with the domain service mocked. */
 @MicronautTest
 @Property(name = "micronaut.server.max-request-size", value = "64KB")
+@Property(name = MockedDomain.ENABLED, value = "true")
 class UsersControllerTest {
 
   private static final Instant T = Instant.parse("2026-11-25T10:00:00.120Z");

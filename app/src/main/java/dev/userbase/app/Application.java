@@ -1,0 +1,37 @@
+package dev.userbase.app;
+
+import dev.userbase.domain.StoreUnavailableException;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.Micronaut;
+
+/** Starts the Userbase server. */
+public final class Application extends Micronaut {
+
+  private Application() {}
+
+  public static void main(String[] args) {
+    new Application().args(args).mainClass(Application.class).banner(false).start();
+  }
+
+  /**
+   * A start that fails says so in one line that names the cause, and the process exits non-zero:
+   * an operator should not have to read a stack trace to learn that a folder is not writable.
+   */
+  @Override
+  protected void handleStartupException(Environment environment, Throwable e) {
+    System.err.println("Userbase failed to start: " + describe(e));
+    System.exit(1);
+  }
+
+  static String describe(Throwable e) {
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StoreUnavailableException) {
+        return t.getMessage();
+      }
+      root = t;
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().filter(line -> !line.isBlank()).findFirst().orElse(message).strip();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.userbase.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward: adapters depend on the domain, never the reverse. */
+class DependencyRulesTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.userbase");
+  }
+
+  @Test
+  void theDomainUsesNoFrameworkAndNoAdapter() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.micronaut..",
+            "jakarta..",
+            "javax.sql..",
+            "dev.userbase.persistence..",
+            "dev.userbase.api..",
+            "dev.userbase.app..")
+        .check(classes);
+  }
+
+  @Test
+  void theHttpApiNeverTouchesPersistence() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.userbase.persistence..", "dev.userbase.app..", "java.sql..", "javax.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersDoNotDependOnTheHttpApiOrTheApp() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.persistence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.userbase.api..", "dev.userbase.app..")
+        .check(classes);
+  }
+
+  @Test
+  void theRulesSeeEveryModule() {
+    // Rules over an empty import pass trivially; make sure each module's classes were found.
+    org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
+        .contains(
+            "dev.userbase.domain",
+            "dev.userbase.persistence.sqlite",
+            "dev.userbase.api.http",
+            "dev.userbase.app");
+  }
+}
