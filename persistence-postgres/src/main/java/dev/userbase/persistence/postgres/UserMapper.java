@@ -1,0 +1,32 @@
+package dev.userbase.persistence.postgres;
+
+import dev.userbase.domain.Email;
+import dev.userbase.domain.User;
+import dev.userbase.domain.UserId;
+import dev.userbase.domain.UserName;
+
+/** Converts between the domain's users and the table's rows. */
+final class UserMapper {
+
+  private UserMapper() {}
+
+  static UserRow toRow(User user) {
+    return new UserRow(
+        user.id() == null ? null : user.id().value(),
+        user.name().value(),
+        user.email().map(Email::value).orElse(null),
+        user.createdAt(),
+        user.updatedAt(),
+        user.version());
+  }
+
+  static User toDomain(UserRow row) {
+    return User.restore(
+        new UserId(row.id()),
+        new UserName(row.name()),
+        row.email() == null ? null : new Email(row.email()),
+        row.createdAt(),
+        row.updatedAt(),
+        row.version());
+  }
+}

@@ -1,0 +1,17 @@
+package dev.userbase.persistence.postgres;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** A row of the {@code users} table. */
+@MappedEntity("users")
+record UserRow(
+    @Id @GeneratedValue @Nullable Long id,
+    String name,
+    @Nullable String email,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {}
