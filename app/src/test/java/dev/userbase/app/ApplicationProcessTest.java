@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -30,6 +31,10 @@ class ApplicationProcessTest {
   @TempDir Path folder;
 
   private Process launch(Path databasePath, int port) throws IOException {
+    return launch(Map.of("USERBASE_SQLITE_PATH", databasePath.toString()), port);
+  }
+
+  private Process launch(Map<String, String> environment, int port) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -40,9 +45,9 @@ class ApplicationProcessTest {
                 Application.class.getName())
             .directory(folder.toFile())
             .redirectErrorStream(true);
-    builder.environment().put("USERBASE_SQLITE_PATH", databasePath.toString());
-    builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
     builder.environment().remove("USERBASE_STORE");
+    builder.environment().putAll(environment);
+    builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
     return builder.start();
   }
 
@@ -96,6 +101,41 @@ class ApplicationProcessTest {
             "Userbase failed to start: Cannot use SQLite database " + wanted.toAbsolutePath()
                 + ": cannot create folder " + folder.resolve("blocker").toAbsolutePath()
                 + ": a file of that name is in the way");
+  }
+
+  @Test
+  void anUnreachablePostgresFailsFastWithOneLineNamingTheHost() throws Exception {
+    int closedPort = freePort();
+    Process process =
+        launch(
+            Map.of(
+                "USERBASE_STORE", "postgres",
+                "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/users",
+                "DATASOURCES_DEFAULT_USERNAME", "postgres",
+                "DATASOURCES_DEFAULT_PASSWORD", "not-to-be-printed"),
+            freePort());
+    CompletableFuture<List<String>> output = lines(process);
+
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+    List<String> printed = output.get(5, TimeUnit.SECONDS);
+    assertThat(process.exitValue()).isNotZero();
+    assertThat(printed).hasSize(1);
+    assertThat(printed.get(0))
+        .startsWith("Userbase failed to start: Cannot use PostgreSQL database 127.0.0.1:" + closedPort + "/users: ")
+        .contains("refused")
+        .doesNotContain("not-to-be-printed");
+  }
+
+  @Test
+  void anUnknownStoreFailsFastNamingTheSetting() throws Exception {
+    Process process = launch(Map.of("USERBASE_STORE", "mysql"), freePort());
+    CompletableFuture<List<String>> output = lines(process);
+
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+    assertThat(process.exitValue()).isNotZero();
+    assertThat(output.get(5, TimeUnit.SECONDS))
+        .containsExactly(
+            "Userbase failed to start: userbase.store (USERBASE_STORE) must be sqlite or postgres, not 'mysql'");
   }
 
   @Test

@@ -50,6 +50,24 @@ class DependencyRulesTest {
   }
 
   @Test
+  void eachAdapterStaysOutOfTheOther() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.persistence.sqlite..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.userbase.persistence.postgres..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.persistence.postgres..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.userbase.persistence.sqlite..", "org.sqlite..")
+        .check(classes);
+  }
+
+  @Test
   void adaptersDoNotDependOnTheHttpApiOrTheApp() {
     noClasses()
         .that()
@@ -67,6 +85,7 @@ class DependencyRulesTest {
         .contains(
             "dev.userbase.domain",
             "dev.userbase.persistence.sqlite",
+            "dev.userbase.persistence.postgres",
             "dev.userbase.api.http",
             "dev.userbase.app");
   }

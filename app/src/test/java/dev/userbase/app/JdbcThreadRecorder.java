@@ -2,6 +2,7 @@ package dev.userbase.app;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.lang.reflect.Proxy;
 import java.util.Set;
@@ -10,7 +11,15 @@ import javax.sql.DataSource;
 
 /** Wraps every data source of a test context to note the threads that take JDBC connections. */
 @Singleton
-public class JdbcThreadRecorder implements BeanCreatedEventListener<DataSource> {
+public class JdbcThreadRecorder implements BeanCreatedEventListener<DataSource>, Ordered {
+
+  // Wrap the pool itself, before Micronaut Data wraps it in its contextual proxy, which it must
+  // still be able to recognise and unwrap.
+  @Override
+  public int getOrder() {
+    return HIGHEST_PRECEDENCE;
+  }
+
 
   private final Set<String> threads = ConcurrentHashMap.newKeySet();
 

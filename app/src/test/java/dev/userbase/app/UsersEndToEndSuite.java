@@ -7,7 +7,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -25,11 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The whole service over real HTTP, on a real SQLite file. */
-@MicronautTest(transactional = false)
+/**
+ * The whole service over real HTTP. Each store runs this suite on a fresh database of its own;
+ * the same assertions hold on every store.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class UsersEndToEndTest implements SqliteTestDatabase {
+abstract class UsersEndToEndSuite {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
@@ -129,6 +130,37 @@ class UsersEndToEndTest implements SqliteTestDatabase {
 
   @Test
   @Order(5)
+  void fiftyParallelCreatesWithOneEmailGiveOne201And49ConflictsAndOneRow() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 50; i++) {
+        String body = "{\"name\": \"Racer " + i + "\", \"email\": \"race@example.com\"}";
+        answers.add(pool.submit(() -> http.postJson("/users", body)));
+      }
+      int created = 0;
+      int conflicts = 0;
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        if (response.statusCode() == 201) {
+          created++;
+        } else {
+          assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+          assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+          assertThat(body(response).get("type").getStringValue()).endsWith("email-taken");
+          conflicts++;
+        }
+      }
+      assertThat(created).isEqualTo(1);
+      assertThat(conflicts).isEqualTo(49);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(body(http.get("/users?email=race@example.com")).get("items").size()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(6)
   void listingPagesByKeyVisitsEveryUserOnceInIdOrder() throws IOException {
     long total = countUsers();
     List<Long> seen = new ArrayList<>();
@@ -142,7 +174,7 @@ class UsersEndToEndTest implements SqliteTestDatabase {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void healthIsUpWhenTheDatabaseAnswers() throws IOException {
     HttpResponse<String> health = http.get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
@@ -152,7 +184,7 @@ class UsersEndToEndTest implements SqliteTestDatabase {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void badInputIsA4xxProblemNeverA5xx() throws IOException {
     assertThat(http.postJson("/users", "{\"name\": \"A\", \"pad\": \"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
     assertThat(http.get("/users/99999999999999999999").statusCode()).isEqualTo(400);
@@ -164,7 +196,7 @@ class UsersEndToEndTest implements SqliteTestDatabase {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void noJdbcConnectionIsEverTakenOnANettyEventLoopThread() {
     Set<String> threads = jdbcThreads.threads();
 
