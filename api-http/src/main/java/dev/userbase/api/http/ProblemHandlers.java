@@ -2,6 +2,7 @@ package dev.userbase.api.http;
 
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.InvalidValueException;
+import dev.userbase.domain.StoreBusyException;
 import dev.userbase.domain.UserNotFoundException;
 import dev.userbase.domain.VersionConflictException;
 import io.micronaut.http.HttpRequest;
@@ -36,6 +37,16 @@ final class ProblemHandlers {
         ProblemType.EMAIL_TAKEN,
         "Email " + e.email() + " belongs to another user",
         List.of(new Problem.FieldError("email", "is already taken")));
+  }
+
+  @Error(global = true, exception = StoreBusyException.class)
+  HttpResponse<Problem> storeBusy(HttpRequest<?> request, StoreBusyException e) {
+    return Problems.response(
+            request,
+            ProblemType.STORE_BUSY,
+            "The service has more writes queued than it accepts; nothing was written. Retry shortly.",
+            null)
+        .header("Retry-After", "1");
   }
 
   @Error(global = true, exception = VersionConflictException.class)

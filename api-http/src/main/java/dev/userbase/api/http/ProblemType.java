@@ -7,7 +7,8 @@ enum ProblemType {
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
   USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
   EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email already taken"),
-  VERSION_MISMATCH("version-mismatch", HttpStatus.PRECONDITION_FAILED, "Version mismatch");
+  VERSION_MISMATCH("version-mismatch", HttpStatus.PRECONDITION_FAILED, "Version mismatch"),
+  STORE_BUSY("store-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many writes");
 
   // A tag URI (RFC 4151) names the type without promising a page behind it (RFC 9457, 3.1.1).
   private static final String PREFIX = "tag:userbase.dev,2026:problem:";

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import dev.userbase.domain.Email;
 import dev.userbase.domain.EmailAlreadyTakenException;
+import dev.userbase.domain.StoreBusyException;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
@@ -404,6 +405,16 @@ class UsersControllerTest {
     assertThat(http.get("/users/7/").statusCode()).isEqualTo(200);
     assertThat(http.get("/users/").statusCode()).isEqualTo(200);
     assertThat(http.postJson("/users/", "{\"name\": \"Alice\"}").statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void aFullWriteQueueIs503WithRetryAfter() throws IOException {
+    when(users.create(any(), any())).thenThrow(new StoreBusyException("the write queue is full"));
+
+    HttpResponse<String> response = http.postJson("/users", "{\"name\": \"Bob\"}");
+
+    assertProblem(response, 503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("1");
   }
 
   @Test

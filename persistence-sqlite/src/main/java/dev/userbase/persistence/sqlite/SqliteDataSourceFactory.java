@@ -6,6 +6,9 @@ import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /** Makes the SQLite file's writer and reader pools the application's data sources. */
@@ -24,6 +27,17 @@ class SqliteDataSourceFactory {
   @Named("default")
   DataSource writer(SqliteDatabase database) {
     return database.writer();
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  GroupCommitWriter writer(
+      @Named("default") TransactionOperations<Connection> transactions, SqliteSettings settings) {
+    return new GroupCommitWriter(
+        transactions,
+        settings.writeQueueCapacity(),
+        settings.maxBatchSize(),
+        Duration.ofMillis(settings.maxBatchWaitMs()));
   }
 
   @Singleton

@@ -11,13 +11,20 @@ import io.micronaut.core.bind.annotation.Bindable;
  *     last writes on power loss (never on a crash of the process alone)
  * @param readerPoolSize connections that serve reads, in parallel with the one writer
  * @param busyTimeoutMs how long a connection waits on a lock before SQLite reports busy
+ * @param writeQueueCapacity writes waiting for the writer; one more is refused at once (503)
+ * @param maxBatchSize writes that one transaction, and so one fsync, may cover
+ * @param maxBatchWaitMs how long the writer may wait for more writes to join a batch; 0 takes
+ *     only what is already queued, which batches well under load and adds no latency when idle
  */
 @ConfigurationProperties("userbase.sqlite")
 public record SqliteSettings(
     @Bindable(defaultValue = "./data/userbase.db") String path,
     @Bindable(defaultValue = "FULL") Synchronous synchronous,
     @Bindable(defaultValue = "8") int readerPoolSize,
-    @Bindable(defaultValue = "5000") int busyTimeoutMs) {
+    @Bindable(defaultValue = "5000") int busyTimeoutMs,
+    @Bindable(defaultValue = "4096") int writeQueueCapacity,
+    @Bindable(defaultValue = "256") int maxBatchSize,
+    @Bindable(defaultValue = "0") int maxBatchWaitMs) {
 
   /** The durability levels offered; OFF and EXTRA are deliberately not among them. */
   public enum Synchronous {
@@ -28,6 +35,11 @@ public record SqliteSettings(
   public SqliteSettings {
     if (readerPoolSize < 1) {
       throw new IllegalArgumentException("userbase.sqlite.reader-pool-size must be at least 1");
+    }
+    if (writeQueueCapacity < 1 || maxBatchSize < 1 || maxBatchWaitMs < 0 || maxBatchWaitMs > 1000) {
+      throw new IllegalArgumentException(
+          "userbase.sqlite: write-queue-capacity and max-batch-size must be at least 1,"
+              + " max-batch-wait-ms from 0 to 1000");
     }
     if (busyTimeoutMs < 5000) {
       throw new IllegalArgumentException("userbase.sqlite.busy-timeout-ms must be at least 5000");

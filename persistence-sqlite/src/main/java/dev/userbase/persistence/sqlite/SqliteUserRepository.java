@@ -8,10 +8,7 @@ import dev.userbase.domain.UserRepository;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,15 +22,12 @@ public final class SqliteUserRepository implements UserRepository {
 
   private final UserRowWrites writes;
   private final UserRowReads reads;
-  private final TransactionOperations<Connection> writeTransactions;
+  private final GroupCommitWriter writer;
 
-  SqliteUserRepository(
-      UserRowWrites writes,
-      UserRowReads reads,
-      @Named("default") TransactionOperations<Connection> writeTransactions) {
+  SqliteUserRepository(UserRowWrites writes, UserRowReads reads, GroupCommitWriter writer) {
     this.writes = writes;
     this.reads = reads;
-    this.writeTransactions = writeTransactions;
+    this.writer = writer;
   }
 
   @Override
@@ -79,10 +73,10 @@ public final class SqliteUserRepository implements UserRepository {
     return write(null, () -> writes.deleteById(id.value())) == 1;
   }
 
-  /** Runs one write in its own transaction on the writer, mapping a unique-email clash. */
+  /** Runs one write in the writer's next group commit, mapping a unique-email clash. */
   private <T> T write(User user, Supplier<T> statement) {
     try {
-      return writeTransactions.executeWrite(status -> statement.get());
+      return writer.submit(statement);
     } catch (DataAccessException e) {
       if (user != null && user.email().isPresent() && isUniqueViolation(e)) {
         throw new EmailAlreadyTakenException(user.email().get());

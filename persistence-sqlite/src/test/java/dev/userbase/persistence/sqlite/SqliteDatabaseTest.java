@@ -33,7 +33,7 @@ class SqliteDatabaseTest {
   }
 
   private SqliteSettings settings(Path file, SqliteSettings.Synchronous synchronous) {
-    return new SqliteSettings(file.toString(), synchronous, 4, 5000);
+    return new SqliteSettings(file.toString(), synchronous, 4, 5000, 16, 8, 0);
   }
 
   private SqliteDatabase open(SqliteSettings settings) {
