@@ -14,8 +14,8 @@ public final class Application extends Micronaut {
   }
 
   /**
-   * A start that fails says so in one line that names the cause, and the process exits non-zero:
-   * an operator should not have to read a stack trace to learn that a folder is not writable.
+   * A start that fails says so in one line that names the cause, and the process exits non-zero: an
+   * operator should not have to read a stack trace to learn that a folder is not writable.
    */
   @Override
   protected void handleStartupException(Environment environment, Throwable e) {
@@ -31,7 +31,8 @@ public final class Application extends Micronaut {
       }
       root = t;
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.lines().filter(line -> !line.isBlank()).findFirst().orElse(message).strip();
   }
 }

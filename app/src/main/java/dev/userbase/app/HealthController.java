@@ -1,10 +1,10 @@
 package dev.userbase.app;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;

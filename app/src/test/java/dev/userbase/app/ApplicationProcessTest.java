@@ -63,7 +63,8 @@ class ApplicationProcessTest {
         () -> {
           List<String> lines = new ArrayList<>();
           try (BufferedReader reader =
-              new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+              new BufferedReader(
+                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
               synchronized (lines) {
                 lines.add(line);
@@ -98,8 +99,10 @@ class ApplicationProcessTest {
     assertThat(took).isLessThan(Duration.ofSeconds(30));
     assertThat(printed)
         .containsExactly(
-            "Userbase failed to start: Cannot use SQLite database " + wanted.toAbsolutePath()
-                + ": cannot create folder " + folder.resolve("blocker").toAbsolutePath()
+            "Userbase failed to start: Cannot use SQLite database "
+                + wanted.toAbsolutePath()
+                + ": cannot create folder "
+                + folder.resolve("blocker").toAbsolutePath()
                 + ": a file of that name is in the way");
   }
 
@@ -121,7 +124,10 @@ class ApplicationProcessTest {
     assertThat(process.exitValue()).isNotZero();
     assertThat(printed).hasSize(1);
     assertThat(printed.get(0))
-        .startsWith("Userbase failed to start: Cannot use PostgreSQL database 127.0.0.1:" + closedPort + "/users: ")
+        .startsWith(
+            "Userbase failed to start: Cannot use PostgreSQL database 127.0.0.1:"
+                + closedPort
+                + "/users: ")
         .contains("refused")
         .doesNotContain("not-to-be-printed");
   }
@@ -163,7 +169,9 @@ class ApplicationProcessTest {
       assertThat(created).as("server answered within 30 s").isNotNull();
       assertThat(created.statusCode()).isEqualTo(201);
       HttpResponse<String> read =
-          client.send(HttpRequest.newBuilder(base.resolve("/users/1")).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              HttpRequest.newBuilder(base.resolve("/users/1")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).contains("\"name\":\"Alice\"");
     } finally {
@@ -176,6 +184,7 @@ class ApplicationProcessTest {
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .contains("SQLite database " + database + " (journal_mode=wal, synchronous=FULL"));
+                    .contains(
+                        "SQLite database " + database + " (journal_mode=wal, synchronous=FULL"));
   }
 }

@@ -45,7 +45,8 @@ class DependencyRulesTest {
         .resideInAPackage("dev.userbase.api..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.userbase.persistence..", "dev.userbase.app..", "java.sql..", "javax.sql..")
+        .resideInAnyPackage(
+            "dev.userbase.persistence..", "dev.userbase.app..", "java.sql..", "javax.sql..")
         .check(classes);
   }
 
@@ -81,7 +82,8 @@ class DependencyRulesTest {
   @Test
   void theRulesSeeEveryModule() {
     // Rules over an empty import pass trivially; make sure each module's classes were found.
-    org.assertj.core.api.Assertions.assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
+    org.assertj.core.api.Assertions.assertThat(
+            classes.stream().map(c -> c.getPackageName()).distinct())
         .contains(
             "dev.userbase.domain",
             "dev.userbase.persistence.sqlite",

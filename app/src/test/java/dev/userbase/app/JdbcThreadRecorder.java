@@ -20,7 +20,6 @@ public class JdbcThreadRecorder implements BeanCreatedEventListener<DataSource>,
     return HIGHEST_PRECEDENCE;
   }
 
-
   private final Set<String> threads = ConcurrentHashMap.newKeySet();
 
   @Override

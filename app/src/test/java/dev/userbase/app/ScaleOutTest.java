@@ -39,7 +39,8 @@ class ScaleOutTest {
       String user = created.headers().firstValue("Location").orElseThrow();
 
       CompletableFuture<Tally> a = CompletableFuture.supplyAsync(() -> client(viaFirst, user, "a"));
-      CompletableFuture<Tally> b = CompletableFuture.supplyAsync(() -> client(viaSecond, user, "b"));
+      CompletableFuture<Tally> b =
+          CompletableFuture.supplyAsync(() -> client(viaSecond, user, "b"));
       Tally ta = a.get(5, TimeUnit.MINUTES);
       Tally tb = b.get(5, TimeUnit.MINUTES);
 
@@ -66,7 +67,8 @@ class ScaleOutTest {
     long highest = 0;
     for (int i = 0; i < PUTS_PER_CLIENT; i++) {
       HttpResponse<String> put =
-          http.putJson(user, "{\"name\": \"" + name + " " + i + "\"}", "If-Match", "\"" + lastRead + "\"");
+          http.putJson(
+              user, "{\"name\": \"" + name + " " + i + "\"}", "If-Match", "\"" + lastRead + "\"");
       if (put.statusCode() == 200) {
         ok++;
         lastRead = version(put);

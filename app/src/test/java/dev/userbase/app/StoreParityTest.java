@@ -36,7 +36,13 @@ class StoreParityTest {
     Map<String, Object> pg = new HashMap<>(postgres.properties(schema));
     pg.put("micronaut.server.port", -1);
     Map<String, Object> sqlite =
-        Map.of("userbase.store", "sqlite", "userbase.sqlite.path", folder.resolve("users.db").toString(), "micronaut.server.port", -1);
+        Map.of(
+            "userbase.store",
+            "sqlite",
+            "userbase.sqlite.path",
+            folder.resolve("users.db").toString(),
+            "micronaut.server.port",
+            -1);
     List<String> onSqlite;
     List<String> onPostgres;
     try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, sqlite)) {
@@ -68,7 +74,12 @@ class StoreParityTest {
     answers.add(http.get("/users?limit=2"));
     answers.add(http.get("/users?limit=2&after=" + id(bob)));
     answers.add(http.get("/users?email=carol@example.com"));
-    answers.add(http.putJson(alice, "{\"name\": \"Alicia\", \"email\": \"alice@example.com\"}", "If-Match", "\"1\""));
+    answers.add(
+        http.putJson(
+            alice,
+            "{\"name\": \"Alicia\", \"email\": \"alice@example.com\"}",
+            "If-Match",
+            "\"1\""));
     answers.add(http.putJson(alice, "{\"name\": \"Stale\"}", "If-Match", "\"1\""));
     answers.add(http.putJson(alice, "{\"name\": \"Alicia\", \"email\": \"carol@example.com\"}"));
     answers.add(http.putJson(alice, "{\"name\": \"Alicia\", \"email\": null}"));
@@ -104,10 +115,14 @@ class StoreParityTest {
   private static String normalise(HttpResponse<String> answer, Map<String, String> ids) {
     String text =
         answer.statusCode()
-            + " location=" + answer.headers().firstValue("Location").orElse("-")
-            + " etag=" + answer.headers().firstValue("ETag").orElse("-")
-            + " type=" + answer.headers().firstValue("Content-Type").orElse("-")
-            + " body=" + answer.body();
+            + " location="
+            + answer.headers().firstValue("Location").orElse("-")
+            + " etag="
+            + answer.headers().firstValue("ETag").orElse("-")
+            + " type="
+            + answer.headers().firstValue("Content-Type").orElse("-")
+            + " body="
+            + answer.body();
     text = TIMESTAMP.matcher(text).replaceAll("\"$1\":\"<time>\"");
     Matcher m = ID.matcher(text);
     StringBuilder out = new StringBuilder();

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The whole service over real HTTP. Each store runs this suite on a fresh database of its own;
- * the same assertions hold on every store.
+ * The whole service over real HTTP. Each store runs this suite on a fresh database of its own; the
+ * same assertions hold on every store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,24 +64,39 @@ abstract class UsersEndToEndSuite {
   @Test
   @Order(2)
   void aUserLivesThroughCreateReadListUpdateAndDelete() throws IOException {
-    HttpResponse<String> created = http.postJson("/users", "{\"name\": \"Bob\", \"email\": \"Bob@Example.com\"}");
+    HttpResponse<String> created =
+        http.postJson("/users", "{\"name\": \"Bob\", \"email\": \"Bob@Example.com\"}");
     assertThat(created.statusCode()).isEqualTo(201);
     String location = created.headers().firstValue("Location").orElseThrow();
     long id = body(created).get("id").getLongValue();
     assertThat(body(created).get("email").getStringValue()).isEqualTo("bob@example.com");
 
     assertThat(http.get(location).headers().firstValue("ETag")).contains("\"1\"");
-    assertThat(body(http.get("/users?email=BOB@example.com")).get("items").get(0).get("id").getLongValue()).isEqualTo(id);
+    assertThat(
+            body(http.get("/users?email=BOB@example.com"))
+                .get("items")
+                .get(0)
+                .get("id")
+                .getLongValue())
+        .isEqualTo(id);
 
-    HttpResponse<String> updated = http.putJson(location, "{\"name\": \"Robert\", \"email\": \"bob@example.com\"}", "If-Match", "\"1\"");
+    HttpResponse<String> updated =
+        http.putJson(
+            location,
+            "{\"name\": \"Robert\", \"email\": \"bob@example.com\"}",
+            "If-Match",
+            "\"1\"");
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(updated.headers().firstValue("ETag")).contains("\"2\"");
     assertThat(body(updated).get("name").getStringValue()).isEqualTo("Robert");
-    assertThat(body(updated).get("createdAt").getStringValue()).isEqualTo(body(created).get("createdAt").getStringValue());
+    assertThat(body(updated).get("createdAt").getStringValue())
+        .isEqualTo(body(created).get("createdAt").getStringValue());
 
-    HttpResponse<String> stale = http.putJson(location, "{\"name\": \"Bobby\"}", "If-Match", "\"1\"");
+    HttpResponse<String> stale =
+        http.putJson(location, "{\"name\": \"Bobby\"}", "If-Match", "\"1\"");
     assertThat(stale.statusCode()).isEqualTo(412);
-    assertThat(stale.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(stale.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(body(http.get(location)).get("name").getStringValue()).isEqualTo("Robert");
 
     assertThat(http.delete(location, "If-Match", "\"1\"").statusCode()).isEqualTo(412);
@@ -94,12 +109,20 @@ abstract class UsersEndToEndSuite {
   @Test
   @Order(3)
   void aTakenEmailIs409OnCreateAndUpdateAndChangesNothing() throws IOException {
-    assertThat(http.postJson("/users", "{\"name\": \"C\", \"email\": \"c@example.com\"}").statusCode()).isEqualTo(201);
-    HttpResponse<String> d = http.postJson("/users", "{\"name\": \"D\", \"email\": \"d@example.com\"}");
+    assertThat(
+            http.postJson("/users", "{\"name\": \"C\", \"email\": \"c@example.com\"}").statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> d =
+        http.postJson("/users", "{\"name\": \"D\", \"email\": \"d@example.com\"}");
 
-    assertThat(http.postJson("/users", "{\"name\": \"C2\", \"email\": \"C@example.com\"}").statusCode()).isEqualTo(409);
+    assertThat(
+            http.postJson("/users", "{\"name\": \"C2\", \"email\": \"C@example.com\"}")
+                .statusCode())
+        .isEqualTo(409);
     String location = d.headers().firstValue("Location").orElseThrow();
-    assertThat(http.putJson(location, "{\"name\": \"D\", \"email\": \"c@example.com\"}").statusCode()).isEqualTo(409);
+    assertThat(
+            http.putJson(location, "{\"name\": \"D\", \"email\": \"c@example.com\"}").statusCode())
+        .isEqualTo(409);
     assertThat(body(http.get(location)).get("version").getLongValue()).isEqualTo(1);
     assertThat(body(http.get("/users?email=c@example.com")).get("items").size()).isEqualTo(1);
   }
@@ -146,7 +169,8 @@ abstract class UsersEndToEndSuite {
           created++;
         } else {
           assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
-          assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+          assertThat(response.headers().firstValue("Content-Type"))
+              .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
           assertThat(body(response).get("type").getStringValue()).endsWith("email-taken");
           conflicts++;
         }
@@ -186,12 +210,16 @@ abstract class UsersEndToEndSuite {
   @Test
   @Order(8)
   void badInputIsA4xxProblemNeverA5xx() throws IOException {
-    assertThat(http.postJson("/users", "{\"name\": \"A\", \"pad\": \"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
+    assertThat(
+            http.postJson("/users", "{\"name\": \"A\", \"pad\": \"" + "x".repeat(70_000) + "\"}")
+                .statusCode())
+        .isEqualTo(413);
     assertThat(http.get("/users/99999999999999999999").statusCode()).isEqualTo(400);
     assertThat(http.get("/users?limit=100000").statusCode()).isEqualTo(400);
     assertThat(http.send("POST", "/users", "text/plain", "Alice").statusCode()).isEqualTo(415);
     assertThat(http.postJson("/users", "{\"name\": ").statusCode()).isEqualTo(400);
-    assertThat(http.send("PATCH", "/users/1", "application/json", "{}").statusCode()).isEqualTo(405);
+    assertThat(http.send("PATCH", "/users/1", "application/json", "{}").statusCode())
+        .isEqualTo(405);
     assertThat(http.get("/nowhere").statusCode()).isEqualTo(404);
   }
 

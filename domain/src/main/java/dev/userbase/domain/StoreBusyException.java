@@ -1,8 +1,8 @@
 package dev.userbase.domain;
 
 /**
- * The store has more work queued than it accepts; the caller should retry shortly. Nothing of
- * the refused request was done.
+ * The store has more work queued than it accepts; the caller should retry shortly. Nothing of the
+ * refused request was done.
  */
 public final class StoreBusyException extends RuntimeException {
 

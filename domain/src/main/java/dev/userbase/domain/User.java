@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * A user of the service. Immutable: every change returns a new instance with the next version.
  *
- * <p>Times are kept to the millisecond, the precision every store keeps, so a user read back
- * equals the user that was stored.
+ * <p>Times are kept to the millisecond, the precision every store keeps, so a user read back equals
+ * the user that was stored.
  */
 public final class User {
 

@@ -30,7 +30,9 @@ public class UserService {
     return users.insert(User.create(name, email, clock));
   }
 
-  /** @throws UserNotFoundException if there is no such user */
+  /**
+   * @throws UserNotFoundException if there is no such user
+   */
   public User get(UserId id) {
     return users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
   }
@@ -43,7 +45,8 @@ public class UserService {
     }
     List<User> page = rows.subList(0, query.limit());
     UserId last = page.get(page.size() - 1).id();
-    return new UserPage(page, Optional.of(new UserQuery(Optional.of(last), query.email(), query.limit())));
+    return new UserPage(
+        page, Optional.of(new UserQuery(Optional.of(last), query.email(), query.limit())));
   }
 
   /**
@@ -94,7 +97,8 @@ public class UserService {
 
   private static void checkVersion(User current, OptionalLong expectedVersion) {
     if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
-      throw new VersionConflictException(current.id(), expectedVersion.getAsLong(), current.version());
+      throw new VersionConflictException(
+          current.id(), expectedVersion.getAsLong(), current.version());
     }
   }
 }

@@ -104,7 +104,8 @@ public abstract class UserRepositoryContract {
 
   @Test
   void listReturnsUsersAfterTheCursorInIdOrderUpToTheLimit() {
-    List<User> all = List.of(insert("A", null), insert("B", null), insert("C", null), insert("D", null));
+    List<User> all =
+        List.of(insert("A", null), insert("B", null), insert("C", null), insert("D", null));
 
     assertThat(repository.list(0, Optional.empty(), 2)).containsExactly(all.get(0), all.get(1));
     assertThat(repository.list(all.get(1).id().value(), Optional.empty(), 2))
@@ -118,7 +119,8 @@ public abstract class UserRepositoryContract {
     User b = insert("B", "b@example.com");
 
     assertThat(repository.list(0, Optional.of(new Email("b@example.com")), 10)).containsExactly(b);
-    assertThat(repository.list(b.id().value(), Optional.of(new Email("b@example.com")), 10)).isEmpty();
+    assertThat(repository.list(b.id().value(), Optional.of(new Email("b@example.com")), 10))
+        .isEmpty();
     assertThat(repository.list(0, Optional.of(new Email("nobody@example.com")), 10)).isEmpty();
   }
 
@@ -165,7 +167,8 @@ public abstract class UserRepositoryContract {
     User bob = insert("Bob", "bob@example.com");
 
     User clash = bob.changeDetails(new UserName("Bob"), new Email("alice@example.com"), clock);
-    assertThatThrownBy(() -> repository.update(clash)).isInstanceOf(EmailAlreadyTakenException.class);
+    assertThatThrownBy(() -> repository.update(clash))
+        .isInstanceOf(EmailAlreadyTakenException.class);
 
     assertThat(repository.findById(bob.id())).contains(bob);
   }
@@ -174,7 +177,8 @@ public abstract class UserRepositoryContract {
   void updateMayKeepTheUsersOwnEmail() {
     User alice = insert("Alice", "alice@example.com");
 
-    User renamed = alice.changeDetails(new UserName("Alicia"), new Email("alice@example.com"), clock);
+    User renamed =
+        alice.changeDetails(new UserName("Alicia"), new Email("alice@example.com"), clock);
 
     assertThat(repository.update(renamed)).isTrue();
     assertThat(repository.findById(alice.id())).contains(renamed);

@@ -27,7 +27,8 @@ import org.mockito.junit.jupiter.MockitoExtension;
 @ExtendWith(MockitoExtension.class)
 class UserServiceTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
   private static final UserId ID = new UserId(7);
 
   @Mock private UserRepository users;
@@ -69,14 +70,17 @@ class UserServiceTest {
 
   @Test
   void listAsksForOneExtraRowAndOffersTheNextPageWhenItCame() {
-    User a = User.restore(new UserId(1), new UserName("A"), null, CLOCK.instant(), CLOCK.instant(), 1);
-    User b = User.restore(new UserId(2), new UserName("B"), null, CLOCK.instant(), CLOCK.instant(), 1);
+    User a =
+        User.restore(new UserId(1), new UserName("A"), null, CLOCK.instant(), CLOCK.instant(), 1);
+    User b =
+        User.restore(new UserId(2), new UserName("B"), null, CLOCK.instant(), CLOCK.instant(), 1);
     when(users.list(0, Optional.empty(), 2)).thenReturn(List.of(a, b));
 
     UserPage page = service.list(new UserQuery(Optional.empty(), Optional.empty(), 1));
 
     assertThat(page.items()).containsExactly(a);
-    assertThat(page.next()).contains(new UserQuery(Optional.of(new UserId(1)), Optional.empty(), 1));
+    assertThat(page.next())
+        .contains(new UserQuery(Optional.of(new UserId(1)), Optional.empty(), 1));
   }
 
   @Test
@@ -125,7 +129,8 @@ class UserServiceTest {
 
   @Test
   void unconditionalUpdateRetriesARaceItLost() {
-    when(users.findById(ID)).thenReturn(Optional.of(stored(3)), Optional.of(stored(4)), Optional.of(stored(4)));
+    when(users.findById(ID))
+        .thenReturn(Optional.of(stored(3)), Optional.of(stored(4)), Optional.of(stored(4)));
     when(users.update(any())).thenReturn(false, true);
 
     User updated = service.update(ID, new UserName("Bob"), null, OptionalLong.empty());
@@ -147,7 +152,10 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(1)));
     when(users.update(any())).thenThrow(new EmailAlreadyTakenException(new Email("b@example.com")));
 
-    assertThatThrownBy(() -> service.update(ID, new UserName("A"), new Email("b@example.com"), OptionalLong.empty()))
+    assertThatThrownBy(
+            () ->
+                service.update(
+                    ID, new UserName("A"), new Email("b@example.com"), OptionalLong.empty()))
         .isInstanceOf(EmailAlreadyTakenException.class);
   }
 
@@ -155,7 +163,8 @@ class UserServiceTest {
   void deleteWithoutAVersionOfAMissingUserIsNotFound() {
     when(users.delete(ID)).thenReturn(false);
 
-    assertThatThrownBy(() -> service.delete(ID, OptionalLong.empty())).isInstanceOf(UserNotFoundException.class);
+    assertThatThrownBy(() -> service.delete(ID, OptionalLong.empty()))
+        .isInstanceOf(UserNotFoundException.class);
   }
 
   @Test
@@ -172,7 +181,8 @@ class UserServiceTest {
     when(users.delete(ID, 2)).thenReturn(false);
     when(users.findById(ID)).thenReturn(Optional.of(stored(5)));
 
-    assertThatThrownBy(() -> service.delete(ID, OptionalLong.of(2))).isInstanceOf(VersionConflictException.class);
+    assertThatThrownBy(() -> service.delete(ID, OptionalLong.of(2)))
+        .isInstanceOf(VersionConflictException.class);
   }
 
   @Test
@@ -180,6 +190,7 @@ class UserServiceTest {
     when(users.delete(ID, 2)).thenReturn(false);
     when(users.findById(ID)).thenReturn(Optional.empty());
 
-    assertThatThrownBy(() -> service.delete(ID, OptionalLong.of(2))).isInstanceOf(UserNotFoundException.class);
+    assertThatThrownBy(() -> service.delete(ID, OptionalLong.of(2)))
+        .isInstanceOf(UserNotFoundException.class);
   }
 }

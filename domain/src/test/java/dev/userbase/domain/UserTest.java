@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class UserTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00.123999Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T10:00:00.123999Z"), ZoneOffset.UTC);
 
   @Test
   void createdUserHasNoIdVersionOneAndMillisecondTimes() {
@@ -43,7 +44,8 @@ class UserTest {
     User user = User.create(new UserName("Alice"), null, CLOCK).withId(new UserId(1));
     Clock earlier = Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC);
 
-    assertThat(user.changeDetails(new UserName("B"), null, earlier).updatedAt()).isEqualTo(user.createdAt());
+    assertThat(user.changeDetails(new UserName("B"), null, earlier).updatedAt())
+        .isEqualTo(user.createdAt());
   }
 
   @Test

@@ -80,7 +80,15 @@ class ValueObjectsTest {
   @Test
   void emailIsAtMost254Characters() {
     String domain =
-        "@" + "d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + "." + "g".repeat(60) + ".com";
+        "@"
+            + "d".repeat(60)
+            + "."
+            + "e".repeat(60)
+            + "."
+            + "f".repeat(60)
+            + "."
+            + "g".repeat(60)
+            + ".com";
     String local = "a".repeat(254 - domain.length());
     assertThat(new Email(local + domain).value()).hasSize(254);
     assertThatThrownBy(() -> new Email("a" + local + domain))
@@ -110,6 +118,7 @@ class ValueObjectsTest {
   @Test
   void queryStartsBeforeTheFirstUserWhenNoCursorIsGiven() {
     assertThat(new UserQuery(Optional.empty(), Optional.empty(), 500).afterId()).isZero();
-    assertThat(new UserQuery(Optional.of(new UserId(7)), Optional.empty(), 1).afterId()).isEqualTo(7);
+    assertThat(new UserQuery(Optional.of(new UserId(7)), Optional.empty(), 1).afterId())
+        .isEqualTo(7);
   }
 }

@@ -27,10 +27,17 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     if (status.getCode() >= 500 || !context.hasErrors()) {
       detail = defaultDetail(status);
     } else {
-      detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+      detail =
+          context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
     }
     Problem problem =
-        new Problem("about:blank", title, status.getCode(), detail, Problems.path(context.getRequest()), null);
+        new Problem(
+            "about:blank",
+            title,
+            status.getCode(),
+            detail,
+            Problems.path(context.getRequest()),
+            null);
     return baseResponse.body(problem).contentType(Problem.CONTENT_TYPE);
   }
 

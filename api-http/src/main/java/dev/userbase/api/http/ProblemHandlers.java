@@ -27,7 +27,8 @@ final class ProblemHandlers {
 
   @Error(global = true, exception = UserNotFoundException.class)
   HttpResponse<Problem> notFound(HttpRequest<?> request, UserNotFoundException e) {
-    return Problems.response(request, ProblemType.USER_NOT_FOUND, "User " + e.id() + " does not exist", null);
+    return Problems.response(
+        request, ProblemType.USER_NOT_FOUND, "User " + e.id() + " does not exist", null);
   }
 
   @Error(global = true, exception = EmailAlreadyTakenException.class)

@@ -15,7 +15,8 @@ final class Problems {
       HttpRequest<?> request, ProblemType type, String detail, List<Problem.FieldError> errors) {
     return response(
         type.status(),
-        new Problem(type.uri(), type.title(), type.status().getCode(), detail, path(request), errors));
+        new Problem(
+            type.uri(), type.title(), type.status().getCode(), detail, path(request), errors));
   }
 
   static MutableHttpResponse<Problem> response(HttpStatus status, Problem problem) {

@@ -38,7 +38,8 @@ record UserInput(UserName name, Email email) {
       throw notJson();
     }
     if (node == null || !node.isObject()) {
-      throw new ProblemException(ProblemType.INVALID_REQUEST, "The request body must be a JSON object", null);
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "The request body must be a JSON object", null);
     }
     List<Problem.FieldError> errors = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : node.entries()) {
@@ -55,8 +56,8 @@ record UserInput(UserName name, Email email) {
   }
 
   /**
-   * Rejects what a lenient reader would let through: text after the value, and a field given
-   * twice, where "the last one wins" would hide a client's bug.
+   * Rejects what a lenient reader would let through: text after the value, and a field given twice,
+   * where "the last one wins" would hide a client's bug.
    */
   private static void checkSyntax(String body) {
     try (JsonParser parser = STRICT_JSON.createParser(body)) {
@@ -79,7 +80,8 @@ record UserInput(UserName name, Email email) {
   }
 
   private static ProblemException notJson() {
-    return new ProblemException(ProblemType.INVALID_REQUEST, "The request body is not valid JSON", null);
+    return new ProblemException(
+        ProblemType.INVALID_REQUEST, "The request body is not valid JSON", null);
   }
 
   /** Reads the query-string form of a create, {@code ?name=…&email=…}. */
@@ -87,7 +89,8 @@ record UserInput(UserName name, Email email) {
     return validated(name, email, new ArrayList<>());
   }
 
-  private static String text(JsonNode object, String field, boolean nullable, List<Problem.FieldError> errors) {
+  private static String text(
+      JsonNode object, String field, boolean nullable, List<Problem.FieldError> errors) {
     JsonNode value = object.get(field);
     if (value == null || value.isNull()) {
       if (!nullable) {
@@ -96,13 +99,16 @@ record UserInput(UserName name, Email email) {
       return null;
     }
     if (!value.isString()) {
-      errors.add(new Problem.FieldError(field, nullable ? "must be a string or null" : "must be a string"));
+      errors.add(
+          new Problem.FieldError(
+              field, nullable ? "must be a string or null" : "must be a string"));
       return null;
     }
     return value.getStringValue();
   }
 
-  private static UserInput validated(String rawName, String rawEmail, List<Problem.FieldError> errors) {
+  private static UserInput validated(
+      String rawName, String rawEmail, List<Problem.FieldError> errors) {
     UserName name = null;
     Email email = null;
     boolean nameReported = errors.stream().anyMatch(e -> e.field().equals("name"));

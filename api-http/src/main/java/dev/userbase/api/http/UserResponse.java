@@ -12,7 +12,12 @@ import java.time.format.DateTimeFormatter;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record UserResponse(
-    long id, String name, @Nullable String email, String createdAt, String updatedAt, long version) {
+    long id,
+    String name,
+    @Nullable String email,
+    String createdAt,
+    String updatedAt,
+    long version) {
 
   private static final DateTimeFormatter UTC_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);

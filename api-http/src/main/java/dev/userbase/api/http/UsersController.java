@@ -133,7 +133,8 @@ final class UsersController {
         pageSize = -1;
       }
       if (pageSize < 1 || pageSize > UserQuery.MAX_LIMIT) {
-        errors.add(new Problem.FieldError("limit", "must be an integer from 1 to " + UserQuery.MAX_LIMIT));
+        errors.add(
+            new Problem.FieldError("limit", "must be an integer from 1 to " + UserQuery.MAX_LIMIT));
       }
     }
     Optional<UserId> cursor = Optional.empty();
@@ -161,7 +162,11 @@ final class UsersController {
   private static String link(UserQuery next) {
     StringBuilder link = new StringBuilder("/users?after=").append(next.afterId());
     link.append("&limit=").append(next.limit());
-    next.email().ifPresent(e -> link.append("&email=").append(URLEncoder.encode(e.value(), StandardCharsets.UTF_8)));
+    next.email()
+        .ifPresent(
+            e ->
+                link.append("&email=")
+                    .append(URLEncoder.encode(e.value(), StandardCharsets.UTF_8)));
     return link.toString();
   }
 

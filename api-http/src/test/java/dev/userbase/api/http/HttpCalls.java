@@ -10,20 +10,24 @@ import java.time.Duration;
 /** Raw HTTP calls, so that tests control every header and byte the server sees. */
 public final class HttpCalls {
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   public HttpCalls(URI base) {
     this.base = base;
   }
 
-  public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+  public HttpResponse<String> send(
+      String method, String path, String contentType, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
             .method(
                 method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

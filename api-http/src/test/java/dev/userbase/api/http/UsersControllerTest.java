@@ -57,7 +57,8 @@ class UsersControllerTest {
   }
 
   private static User user(long id, String name, String email, long version) {
-    return User.restore(new UserId(id), new UserName(name), email == null ? null : new Email(email), T, T, version);
+    return User.restore(
+        new UserId(id), new UserName(name), email == null ? null : new Email(email), T, T, version);
   }
 
   private JsonNode body(HttpResponse<String> response) throws IOException {
@@ -66,7 +67,8 @@ class UsersControllerTest {
 
   private void assertProblem(HttpResponse<String> response, int status) throws IOException {
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     JsonNode problem = body(response);
     assertThat(problem.get("status").getIntValue()).isEqualTo(status);
     assertThat(problem.get("type").getStringValue()).isNotBlank();
@@ -75,7 +77,8 @@ class UsersControllerTest {
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
-  private void assertFieldError(HttpResponse<String> response, String field, String message) throws IOException {
+  private void assertFieldError(HttpResponse<String> response, String field, String message)
+      throws IOException {
     assertProblem(response, 400);
     assertThat(body(response).get("errors").values())
         .anySatisfy(
@@ -89,12 +92,14 @@ class UsersControllerTest {
   void createFromAJsonBodyAnswers201WithLocationETagAndTheUser() throws IOException {
     when(users.create(any(), any())).thenReturn(user(1, "Alice", "alice@example.com", 1));
 
-    HttpResponse<String> response = http.postJson("/users", "{\"name\": \" Alice \", \"email\": \"ALICE@example.com\"}");
+    HttpResponse<String> response =
+        http.postJson("/users", "{\"name\": \" Alice \", \"email\": \"ALICE@example.com\"}");
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.headers().firstValue("Location")).contains("/users/1");
     assertThat(response.headers().firstValue("ETag")).contains("\"1\"");
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     JsonNode user = body(response);
     assertThat(user.get("id").getLongValue()).isEqualTo(1);
     assertThat(user.get("name").getStringValue()).isEqualTo("Alice");
@@ -136,14 +141,18 @@ class UsersControllerTest {
 
   @Test
   void createWithBothBodyAndQueryIsRefused() throws IOException {
-    assertFieldError(http.postJson("/users?name=A", "{\"name\": \"B\"}"), "query", "must be empty when the user is sent as a JSON body");
+    assertFieldError(
+        http.postJson("/users?name=A", "{\"name\": \"B\"}"),
+        "query",
+        "must be empty when the user is sent as a JSON body");
     verifyNoInteractions(users);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"id", "version", "createdAt", "updatedAt"})
   void readOnlyFieldsAreRefusedByName(String field) throws IOException {
-    HttpResponse<String> response = http.postJson("/users", "{\"name\": \"A\", \"" + field + "\": 5}");
+    HttpResponse<String> response =
+        http.postJson("/users", "{\"name\": \"A\", \"" + field + "\": 5}");
 
     assertFieldError(response, field, "is read-only");
     verifyNoInteractions(users);
@@ -151,21 +160,28 @@ class UsersControllerTest {
 
   @Test
   void unknownFieldsAreRefusedByName() throws IOException {
-    assertFieldError(http.postJson("/users", "{\"name\": \"A\", \"isAdmin\": true}"), "isAdmin", "is not a known field");
+    assertFieldError(
+        http.postJson("/users", "{\"name\": \"A\", \"isAdmin\": true}"),
+        "isAdmin",
+        "is not a known field");
     verifyNoInteractions(users);
   }
 
   @Test
   void valuesOfTheWrongJsonTypeAreNotCoerced() throws IOException {
     assertFieldError(http.postJson("/users", "{\"name\": 2}"), "name", "must be a string");
-    assertFieldError(http.postJson("/users", "{\"name\": \"A\", \"email\": [1]}"), "email", "must be a string or null");
+    assertFieldError(
+        http.postJson("/users", "{\"name\": \"A\", \"email\": [1]}"),
+        "email",
+        "must be a string or null");
     assertFieldError(http.postJson("/users", "{\"name\": true}"), "name", "must be a string");
     verifyNoInteractions(users);
   }
 
   @Test
   void everyBrokenRuleIsReportedAtOnce() throws IOException {
-    HttpResponse<String> response = http.postJson("/users", "{\"name\": \"\", \"email\": \"nope\", \"id\": 1}");
+    HttpResponse<String> response =
+        http.postJson("/users", "{\"name\": \"\", \"email\": \"nope\", \"id\": 1}");
 
     assertProblem(response, 400);
     assertThat(body(response).get("errors").size()).isEqualTo(3);
@@ -174,25 +190,45 @@ class UsersControllerTest {
 
   @Test
   void fieldRulesComeFromTheDomain() throws IOException {
-    assertFieldError(http.postJson("/users", "{\"name\": \"" + "x".repeat(201) + "\"}"), "name", "must be at most 200 characters");
-    assertFieldError(http.postJson("/users", "{\"name\": \"A\\u0000B\"}"), "name", "must not contain control characters");
-    assertFieldError(http.postJson("/users", "{\"name\": \"A\", \"email\": \"not-an-email\"}"), "email", "must be a valid email address");
+    assertFieldError(
+        http.postJson("/users", "{\"name\": \"" + "x".repeat(201) + "\"}"),
+        "name",
+        "must be at most 200 characters");
+    assertFieldError(
+        http.postJson("/users", "{\"name\": \"A\\u0000B\"}"),
+        "name",
+        "must not contain control characters");
+    assertFieldError(
+        http.postJson("/users", "{\"name\": \"A\", \"email\": \"not-an-email\"}"),
+        "email",
+        "must be a valid email address");
     verifyNoInteractions(users);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"name\": ", "{name: 'A'}", "[1,2", "\"just a string", "{\"name\":\"A\"} trailing"})
+  @ValueSource(
+      strings = {
+        "{\"name\": ",
+        "{name: 'A'}",
+        "[1,2",
+        "\"just a string",
+        "{\"name\":\"A\"} trailing"
+      })
   void malformedJsonIs400(String malformed) throws IOException {
     HttpResponse<String> response = http.postJson("/users", malformed);
 
     assertProblem(response, 400);
-    assertThat(body(response).get("detail").getStringValue()).isIn("The request body is not valid JSON", "The request body must be a JSON object");
+    assertThat(body(response).get("detail").getStringValue())
+        .isIn("The request body is not valid JSON", "The request body must be a JSON object");
     verifyNoInteractions(users);
   }
 
   @Test
   void aFieldGivenTwiceIs400() throws IOException {
-    assertFieldError(http.postJson("/users", "{\"name\": \"A\", \"name\": \"B\"}"), "name", "is given more than once");
+    assertFieldError(
+        http.postJson("/users", "{\"name\": \"A\", \"name\": \"B\"}"),
+        "name",
+        "is given more than once");
     verifyNoInteractions(users);
   }
 
@@ -201,13 +237,15 @@ class UsersControllerTest {
     HttpResponse<String> response = http.postJson("/users", "[{\"name\": \"A\"}]");
 
     assertProblem(response, 400);
-    assertThat(body(response).get("detail").getStringValue()).isEqualTo("The request body must be a JSON object");
+    assertThat(body(response).get("detail").getStringValue())
+        .isEqualTo("The request body must be a JSON object");
   }
 
   @Test
   void aBodyThatIsNotJsonIs415() throws IOException {
     assertProblem(http.send("POST", "/users", "text/plain", "name=Alice"), 415);
-    assertProblem(http.send("PUT", "/users/1", "application/x-www-form-urlencoded", "name=Alice"), 415);
+    assertProblem(
+        http.send("PUT", "/users/1", "application/x-www-form-urlencoded", "name=Alice"), 415);
     verifyNoInteractions(users);
   }
 
@@ -220,11 +258,19 @@ class UsersControllerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/users/abc", "/users/0", "/users/-1", "/users/99999999999999999999", "/users/1.5"})
+  @ValueSource(
+      strings = {
+        "/users/abc",
+        "/users/0",
+        "/users/-1",
+        "/users/99999999999999999999",
+        "/users/1.5"
+      })
   void idsThatAreNotPositive64BitIntegersAre400(String path) throws IOException {
     assertFieldError(http.get(path), "id", "must be a positive 64-bit integer");
     assertFieldError(http.delete(path), "id", "must be a positive 64-bit integer");
-    assertFieldError(http.putJson(path, "{\"name\": \"A\"}"), "id", "must be a positive 64-bit integer");
+    assertFieldError(
+        http.putJson(path, "{\"name\": \"A\"}"), "id", "must be a positive 64-bit integer");
     verifyNoInteractions(users);
   }
 
@@ -266,7 +312,9 @@ class UsersControllerTest {
   @Test
   void listDefaultsTo50AndLinksTheNextPage() throws IOException {
     UserQuery next = new UserQuery(Optional.of(new UserId(2)), Optional.empty(), 50);
-    when(users.list(any())).thenReturn(new UserPage(List.of(user(1, "A", null, 1), user(2, "B", null, 1)), Optional.of(next)));
+    when(users.list(any()))
+        .thenReturn(
+            new UserPage(List.of(user(1, "A", null, 1), user(2, "B", null, 1)), Optional.of(next)));
 
     HttpResponse<String> response = http.get("/users");
 
@@ -286,29 +334,37 @@ class UsersControllerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(body(response).get("next").isNull()).isTrue();
     assertThat(body(response).get("items").size()).isZero();
-    verify(users).list(new UserQuery(Optional.of(new UserId(9)), Optional.of(new Email("bob@example.com")), 500));
+    verify(users)
+        .list(
+            new UserQuery(
+                Optional.of(new UserId(9)), Optional.of(new Email("bob@example.com")), 500));
   }
 
   @Test
   void theNextLinkKeepsTheEmailFilter() throws IOException {
-    UserQuery next = new UserQuery(Optional.of(new UserId(3)), Optional.of(new Email("a+b@example.com")), 1);
-    when(users.list(any())).thenReturn(new UserPage(List.of(user(3, "A", "a+b@example.com", 1)), Optional.of(next)));
+    UserQuery next =
+        new UserQuery(Optional.of(new UserId(3)), Optional.of(new Email("a+b@example.com")), 1);
+    when(users.list(any()))
+        .thenReturn(new UserPage(List.of(user(3, "A", "a+b@example.com", 1)), Optional.of(next)));
 
     HttpResponse<String> response = http.get("/users?limit=1&email=a%2Bb%40example.com");
 
-    assertThat(body(response).get("next").getStringValue()).isEqualTo("/users?after=3&limit=1&email=a%2Bb%40example.com");
+    assertThat(body(response).get("next").getStringValue())
+        .isEqualTo("/users?after=3&limit=1&email=a%2Bb%40example.com");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "501", "-1", "abc", "1e3"})
   void aLimitOutOfRangeIs400NeverClamped(String limit) throws IOException {
-    assertFieldError(http.get("/users?limit=" + limit), "limit", "must be an integer from 1 to 500");
+    assertFieldError(
+        http.get("/users?limit=" + limit), "limit", "must be an integer from 1 to 500");
     verifyNoInteractions(users);
   }
 
   @Test
   void badCursorsFiltersAndUnknownParametersAre400() throws IOException {
-    assertFieldError(http.get("/users?after=x"), "after", "must be a user id, a positive 64-bit integer");
+    assertFieldError(
+        http.get("/users?after=x"), "after", "must be a user id, a positive 64-bit integer");
     assertFieldError(http.get("/users?email=nope"), "email", "must be a valid email address");
     assertFieldError(http.get("/users?page=2"), "page", "is not a known query parameter");
     verifyNoInteractions(users);
@@ -318,7 +374,8 @@ class UsersControllerTest {
   void putWithIfMatchPassesTheVersionAndAnswersTheNewOne() throws IOException {
     when(users.update(any(), any(), any(), any())).thenReturn(user(5, "Bob", null, 4));
 
-    HttpResponse<String> response = http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": null}", "If-Match", "\"3\"");
+    HttpResponse<String> response =
+        http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": null}", "If-Match", "\"3\"");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("ETag")).contains("\"4\"");
@@ -331,15 +388,19 @@ class UsersControllerTest {
     when(users.update(any(), any(), any(), any())).thenReturn(user(5, "Bob", null, 2));
 
     assertThat(http.putJson("/users/5", "{\"name\": \"Bob\"}").statusCode()).isEqualTo(200);
-    assertThat(http.putJson("/users/5/", "{\"name\": \"Bob\"}", "If-Match", "*").statusCode()).isEqualTo(200);
-    verify(users, org.mockito.Mockito.times(2)).update(new UserId(5), new UserName("Bob"), null, OptionalLong.empty());
+    assertThat(http.putJson("/users/5/", "{\"name\": \"Bob\"}", "If-Match", "*").statusCode())
+        .isEqualTo(200);
+    verify(users, org.mockito.Mockito.times(2))
+        .update(new UserId(5), new UserName("Bob"), null, OptionalLong.empty());
   }
 
   @Test
   void putAtAStaleVersionIs412WithTheCurrentETag() throws IOException {
-    when(users.update(any(), any(), any(), any())).thenThrow(new VersionConflictException(new UserId(5), 3, 4));
+    when(users.update(any(), any(), any(), any()))
+        .thenThrow(new VersionConflictException(new UserId(5), 3, 4));
 
-    HttpResponse<String> response = http.putJson("/users/5", "{\"name\": \"Bob\"}", "If-Match", "\"3\"");
+    HttpResponse<String> response =
+        http.putJson("/users/5", "{\"name\": \"Bob\"}", "If-Match", "\"3\"");
 
     assertProblem(response, 412);
     assertThat(response.headers().firstValue("ETag")).contains("\"4\"");
@@ -347,24 +408,30 @@ class UsersControllerTest {
 
   @Test
   void putToATakenEmailIs409() throws IOException {
-    when(users.update(any(), any(), any(), any())).thenThrow(new EmailAlreadyTakenException(new Email("a@example.com")));
+    when(users.update(any(), any(), any(), any()))
+        .thenThrow(new EmailAlreadyTakenException(new Email("a@example.com")));
 
-    HttpResponse<String> response = http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": \"a@example.com\"}");
+    HttpResponse<String> response =
+        http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": \"a@example.com\"}");
 
     assertProblem(response, 409);
-    assertThat(body(response).get("errors").get(0).get("field").getStringValue()).isEqualTo("email");
+    assertThat(body(response).get("errors").get(0).get("field").getStringValue())
+        .isEqualTo("email");
   }
 
   @Test
   void createWithATakenEmailIs409() throws IOException {
-    when(users.create(any(), any())).thenThrow(new EmailAlreadyTakenException(new Email("a@example.com")));
+    when(users.create(any(), any()))
+        .thenThrow(new EmailAlreadyTakenException(new Email("a@example.com")));
 
-    assertProblem(http.postJson("/users", "{\"name\": \"Bob\", \"email\": \"a@example.com\"}"), 409);
+    assertProblem(
+        http.postJson("/users", "{\"name\": \"Bob\", \"email\": \"a@example.com\"}"), 409);
   }
 
   @Test
   void putOfAMissingUserIs404AndWithoutABodyIs400() throws IOException {
-    when(users.update(any(), any(), any(), any())).thenThrow(new UserNotFoundException(new UserId(5)));
+    when(users.update(any(), any(), any(), any()))
+        .thenThrow(new UserNotFoundException(new UserId(5)));
 
     assertProblem(http.putJson("/users/5", "{\"name\": \"Bob\"}"), 404);
     assertProblem(http.putJson("/users/5", ""), 400);
@@ -373,8 +440,14 @@ class UsersControllerTest {
   @ParameterizedTest
   @ValueSource(strings = {"3", "W/\"3\"", "\"abc\"", "\"1\", \"2\""})
   void aMalformedIfMatchIs400(String ifMatch) throws IOException {
-    assertFieldError(http.putJson("/users/5", "{\"name\": \"Bob\"}", "If-Match", ifMatch), "If-Match", "must be one entity tag as sent in ETag, such as \"3\", or *");
-    assertFieldError(http.delete("/users/5", "If-Match", ifMatch), "If-Match", "must be one entity tag as sent in ETag, such as \"3\", or *");
+    assertFieldError(
+        http.putJson("/users/5", "{\"name\": \"Bob\"}", "If-Match", ifMatch),
+        "If-Match",
+        "must be one entity tag as sent in ETag, such as \"3\", or *");
+    assertFieldError(
+        http.delete("/users/5", "If-Match", ifMatch),
+        "If-Match",
+        "must be one entity tag as sent in ETag, such as \"3\", or *");
     verifyNoInteractions(users);
   }
 
@@ -389,8 +462,12 @@ class UsersControllerTest {
 
   @Test
   void deleteOfAMissingUserIs404AndAtAStaleVersion412() throws IOException {
-    doThrow(new UserNotFoundException(new UserId(5))).when(users).delete(new UserId(5), OptionalLong.empty());
-    doThrow(new VersionConflictException(new UserId(6), 1, 2)).when(users).delete(eq(new UserId(6)), any());
+    doThrow(new UserNotFoundException(new UserId(5)))
+        .when(users)
+        .delete(new UserId(5), OptionalLong.empty());
+    doThrow(new VersionConflictException(new UserId(6), 1, 2))
+        .when(users)
+        .delete(eq(new UserId(6)), any());
 
     assertProblem(http.delete("/users/5"), 404);
     assertProblem(http.delete("/users/6", "If-Match", "\"1\""), 412);
@@ -419,7 +496,8 @@ class UsersControllerTest {
 
   @Test
   void anUnexpectedFailureIs500WithoutItsCause() throws IOException {
-    when(users.get(new UserId(9))).thenThrow(new IllegalStateException("secret: disk on fire at /var/x"));
+    when(users.get(new UserId(9)))
+        .thenThrow(new IllegalStateException("secret: disk on fire at /var/x"));
 
     HttpResponse<String> response = http.get("/users/9");
 

@@ -77,7 +77,8 @@ final class PostgresDatabase implements AutoCloseable {
   }
 
   private static void migrate(DataSource dataSource, String schema) {
-    var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/postgres");
+    var flyway =
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/postgres");
     if (schema != null) {
       flyway.schemas(schema);
     }
@@ -93,8 +94,10 @@ final class PostgresDatabase implements AutoCloseable {
           null);
     }
     return orDefault(parsed.getProperty("PGHOST"), "localhost")
-        + ":" + orDefault(parsed.getProperty("PGPORT"), "5432")
-        + "/" + orDefault(parsed.getProperty("PGDBNAME"), "");
+        + ":"
+        + orDefault(parsed.getProperty("PGPORT"), "5432")
+        + "/"
+        + orDefault(parsed.getProperty("PGDBNAME"), "");
   }
 
   private static String orDefault(String value, String fallback) {
@@ -102,7 +105,8 @@ final class PostgresDatabase implements AutoCloseable {
   }
 
   private static StoreUnavailableException unavailable(String where, Throwable e) {
-    return new StoreUnavailableException("Cannot use PostgreSQL database " + where + ": " + reason(e), e);
+    return new StoreUnavailableException(
+        "Cannot use PostgreSQL database " + where + ": " + reason(e), e);
   }
 
   private static String reason(Throwable e) {
@@ -110,7 +114,8 @@ final class PostgresDatabase implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.lines().findFirst().orElse(message).strip();
   }
 }

@@ -5,8 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * The PostgreSQL connection, under Micronaut's own {@code datasources.default} keys, so that
- * {@code DATASOURCES_DEFAULT_URL}, {@code _USERNAME} and {@code _PASSWORD} set it.
+ * The PostgreSQL connection, under Micronaut's own {@code datasources.default} keys, so that {@code
+ * DATASOURCES_DEFAULT_URL}, {@code _USERNAME} and {@code _PASSWORD} set it.
  *
  * @param schema where the table lives; created by the migrations if missing. Null: the server's
  *     default ({@code public})

@@ -13,8 +13,8 @@ import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * The PostgreSQL server the tests use: the one {@code USERBASE_TEST_POSTGRES_URL} names, else one
- * Testcontainers starts when Docker is there. With neither, the tests are skipped with a reason,
- * or fail when {@code USERBASE_REQUIRE_POSTGRES=1}. Each caller works in a schema of its own.
+ * Testcontainers starts when Docker is there. With neither, the tests are skipped with a reason, or
+ * fail when {@code USERBASE_REQUIRE_POSTGRES=1}. Each caller works in a schema of its own.
  */
 public final class PostgresTestServer {
 
@@ -42,19 +42,23 @@ public final class PostgresTestServer {
     String url = System.getenv("USERBASE_TEST_POSTGRES_URL");
     if (url != null && !url.isBlank()) {
       return new PostgresTestServer(
-          url, System.getenv("USERBASE_TEST_POSTGRES_USER"), System.getenv("USERBASE_TEST_POSTGRES_PASSWORD"));
+          url,
+          System.getenv("USERBASE_TEST_POSTGRES_USER"),
+          System.getenv("USERBASE_TEST_POSTGRES_PASSWORD"));
     }
     if (dockerAvailable()) {
       PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
       container.start();
       Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-      return new PostgresTestServer(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+      return new PostgresTestServer(
+          container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
     String reason =
         "No PostgreSQL for the tests: set USERBASE_TEST_POSTGRES_URL (a JDBC URL, with"
             + " USERBASE_TEST_POSTGRES_USER/_PASSWORD if needed) or start Docker for Testcontainers";
     if ("1".equals(System.getenv("USERBASE_REQUIRE_POSTGRES"))) {
-      throw new IllegalStateException(reason + " (USERBASE_REQUIRE_POSTGRES=1 makes this a failure)");
+      throw new IllegalStateException(
+          reason + " (USERBASE_REQUIRE_POSTGRES=1 makes this a failure)");
     }
     Assumptions.abort(reason);
     throw new AssertionError("unreachable");

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer, with group commit: one thread drains the queued writes into one
- * transaction, so one fsync covers all of them. Each write runs in its own savepoint, so one that
- * fails (a duplicate email, say) fails alone; every caller learns its result only after the
- * transaction's commit has returned, never before the write is durable.
+ * The single writer, with group commit: one thread drains the queued writes into one transaction,
+ * so one fsync covers all of them. Each write runs in its own savepoint, so one that fails (a
+ * duplicate email, say) fails alone; every caller learns its result only after the transaction's
+ * commit has returned, never before the write is durable.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -38,7 +38,10 @@ final class GroupCommitWriter implements AutoCloseable {
   private volatile boolean running = true;
 
   GroupCommitWriter(
-      TransactionOperations<Connection> transactions, int capacity, int maxBatch, Duration maxWait) {
+      TransactionOperations<Connection> transactions,
+      int capacity,
+      int maxBatch,
+      Duration maxWait) {
     this.transactions = transactions;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.maxBatch = maxBatch;

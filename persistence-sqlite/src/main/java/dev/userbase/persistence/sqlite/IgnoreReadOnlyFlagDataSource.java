@@ -14,8 +14,8 @@ import javax.sql.DataSource;
  *
  * <p>Micronaut Data marks read operations with {@code Connection.setReadOnly(true)}, and Hikari
  * resets the flag on every connection, but sqlite-jdbc refuses it once a connection is open
- * (micronaut-data #3560). Whether a connection
- * may write is decided when it is opened instead: the reader pool opens its files read-only.
+ * (micronaut-data #3560). Whether a connection may write is decided when it is opened instead: the
+ * reader pool opens its files read-only.
  */
 final class IgnoreReadOnlyFlagDataSource implements DataSource {
 

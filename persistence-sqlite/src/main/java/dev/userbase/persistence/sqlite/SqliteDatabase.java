@@ -41,8 +41,8 @@ final class SqliteDatabase implements AutoCloseable {
   /**
    * Checks the location, applies the migrations and opens both pools.
    *
-   * @throws StoreUnavailableException naming the absolute path and the reason, when the file
-   *     cannot be created, written or read as a database
+   * @throws StoreUnavailableException naming the absolute path and the reason, when the file cannot
+   *     be created, written or read as a database
    */
   static SqliteDatabase open(SqliteSettings settings) {
     Path file = Path.of(settings.path()).toAbsolutePath().normalize();
@@ -63,7 +63,8 @@ final class SqliteDatabase implements AutoCloseable {
     HikariDataSource writer = pool("userbase-sqlite-writer", unpooledWriter, 1);
     SQLiteDataSource unpooledReader = new SQLiteDataSource(connectionConfig(settings, true));
     unpooledReader.setUrl("jdbc:sqlite:" + file);
-    HikariDataSource reader = pool("userbase-sqlite-reader", unpooledReader, settings.readerPoolSize());
+    HikariDataSource reader =
+        pool("userbase-sqlite-reader", unpooledReader, settings.readerPoolSize());
     LOG.info(
         "SQLite database {} (journal_mode={}, synchronous={}, readers={})",
         file,
@@ -96,7 +97,8 @@ final class SqliteDatabase implements AutoCloseable {
     try {
       Files.createDirectories(folder);
     } catch (FileAlreadyExistsException e) {
-      throw unavailable(file, "cannot create folder " + folder + ": a file of that name is in the way", e);
+      throw unavailable(
+          file, "cannot create folder " + folder + ": a file of that name is in the way", e);
     } catch (IOException | SecurityException e) {
       throw unavailable(file, "cannot create folder " + folder + ": " + e, e);
     }
@@ -141,7 +143,8 @@ final class SqliteDatabase implements AutoCloseable {
   private static HikariDataSource pool(String name, DataSource connections, int size) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
-    // Both Hikari and Micronaut Data call setReadOnly, which sqlite-jdbc refuses on open connections.
+    // Both Hikari and Micronaut Data call setReadOnly, which sqlite-jdbc refuses on open
+    // connections.
     config.setDataSource(new IgnoreReadOnlyFlagDataSource(connections));
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
@@ -174,10 +177,13 @@ final class SqliteDatabase implements AutoCloseable {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    return message == null
+        ? root.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(message);
   }
 
   private static StoreUnavailableException unavailable(Path file, String reason, Throwable cause) {
-    return new StoreUnavailableException("Cannot use SQLite database " + file + ": " + reason, cause);
+    return new StoreUnavailableException(
+        "Cannot use SQLite database " + file + ": " + reason, cause);
   }
 }

@@ -13,8 +13,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param busyTimeoutMs how long a connection waits on a lock before SQLite reports busy
  * @param writeQueueCapacity writes waiting for the writer; one more is refused at once (503)
  * @param maxBatchSize writes that one transaction, and so one fsync, may cover
- * @param maxBatchWaitMs how long the writer may wait for more writes to join a batch; 0 takes
- *     only what is already queued, which batches well under load and adds no latency when idle
+ * @param maxBatchWaitMs how long the writer may wait for more writes to join a batch; 0 takes only
+ *     what is already queued, which batches well under load and adds no latency when idle
  */
 @ConfigurationProperties("userbase.sqlite")
 public record SqliteSettings(

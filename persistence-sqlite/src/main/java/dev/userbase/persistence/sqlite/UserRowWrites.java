@@ -8,8 +8,8 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 
 /**
- * Writes to {@code users}, on the single writer connection. Micronaut Data 4 has no SQLite
- * dialect; MYSQL's SQL for these statements is valid SQLite and returns generated ids.
+ * Writes to {@code users}, on the single writer connection. Micronaut Data 4 has no SQLite dialect;
+ * MYSQL's SQL for these statements is valid SQLite and returns generated ids.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface UserRowWrites extends GenericRepository<UserRow, Long> {

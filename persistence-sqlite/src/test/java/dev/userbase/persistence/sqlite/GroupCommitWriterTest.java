@@ -42,13 +42,15 @@ class GroupCommitWriterTest {
   }
 
   private void start(Map<String, Object> extra) {
-    Map<String, Object> properties = new HashMap<>(SqliteTestContexts.properties(folder.resolve("users.db")));
+    Map<String, Object> properties =
+        new HashMap<>(SqliteTestContexts.properties(folder.resolve("users.db")));
     properties.putAll(extra);
     context = ApplicationContext.run(properties);
   }
 
   private static User newUser(String name, String email) {
-    return User.create(new UserName(name), email == null ? null : new Email(email), Clock.systemUTC());
+    return User.create(
+        new UserName(name), email == null ? null : new Email(email), Clock.systemUTC());
   }
 
   @Test

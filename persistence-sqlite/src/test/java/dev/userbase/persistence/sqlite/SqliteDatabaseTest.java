@@ -58,7 +58,8 @@ class SqliteDatabaseTest {
 
   @Test
   void everyPooledConnectionHeldAtOnceHasWalForeignKeysBusyTimeoutAndFullSync() throws Exception {
-    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    SqliteDatabase database =
+        open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
     List<Connection> held = new ArrayList<>();
     held.add(hold(database.writer()));
     for (int i = 0; i < 4; i++) {
@@ -76,7 +77,8 @@ class SqliteDatabaseTest {
 
   @Test
   void synchronousNormalIsAppliedToEveryConnection() throws Exception {
-    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.NORMAL));
+    SqliteDatabase database =
+        open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.NORMAL));
 
     assertThat(pragma(hold(database.writer()), "synchronous")).isEqualTo("1");
     assertThat(pragma(hold(database.reader()), "synchronous")).isEqualTo("1");
@@ -85,7 +87,8 @@ class SqliteDatabaseTest {
 
   @Test
   void foreignKeysAreEnforcedOnTheWriter() throws Exception {
-    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    SqliteDatabase database =
+        open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
     Connection writer = hold(database.writer());
     try (Statement s = writer.createStatement()) {
       s.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)");
@@ -99,7 +102,8 @@ class SqliteDatabaseTest {
 
   @Test
   void readerConnectionsCannotWrite() throws Exception {
-    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    SqliteDatabase database =
+        open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
     try (Statement s = hold(database.reader()).createStatement()) {
       assertThatThrownBy(() -> s.execute("DELETE FROM users"))
           .isInstanceOf(SQLException.class)
@@ -109,7 +113,8 @@ class SqliteDatabaseTest {
 
   @Test
   void migrationsCreateTheUsersTable() throws Exception {
-    SqliteDatabase database = open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    SqliteDatabase database =
+        open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
     try (Statement s = hold(database.reader()).createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {
       assertThat(rs.next()).isTrue();
@@ -135,8 +140,10 @@ class SqliteDatabaseTest {
     assertThatThrownBy(() -> open(settings(file, SqliteSettings.Synchronous.FULL)))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessage(
-            "Cannot use SQLite database " + file.toAbsolutePath()
-                + ": cannot create folder " + folder.resolve("blocker")
+            "Cannot use SQLite database "
+                + file.toAbsolutePath()
+                + ": cannot create folder "
+                + folder.resolve("blocker")
                 + ": a file of that name is in the way");
   }
 

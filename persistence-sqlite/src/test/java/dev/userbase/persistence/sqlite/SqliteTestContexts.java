@@ -10,9 +10,12 @@ final class SqliteTestContexts {
 
   static Map<String, Object> properties(Path file) {
     return Map.of(
-        "userbase.sqlite.path", file.toString(),
+        "userbase.sqlite.path",
+        file.toString(),
         // Micronaut Data wants a configuration entry per data source; Flyway owns the schema.
-        "datasources.default.schema-generate", "NONE",
-        "datasources." + UserRowReads.DATA_SOURCE + ".schema-generate", "NONE");
+        "datasources.default.schema-generate",
+        "NONE",
+        "datasources." + UserRowReads.DATA_SOURCE + ".schema-generate",
+        "NONE");
   }
 }
