@@ -33,6 +33,11 @@ public final class Application extends Micronaut {
     }
     String message =
         root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.lines().filter(line -> !line.isBlank()).findFirst().orElse(message).strip();
+    return message
+        .lines()
+        .filter(line -> !line.isBlank())
+        .findFirst()
+        .orElse(message)
+        .strip();
   }
 }

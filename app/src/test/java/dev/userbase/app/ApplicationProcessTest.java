@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Starts the real main() in its own JVM, as an operator would, and reads what it prints. */
 class ApplicationProcessTest {
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
 
   private Process launch(Path databasePath, int port) throws IOException {
     return launch(Map.of("USERBASE_SQLITE_PATH", databasePath.toString()), port);
@@ -36,15 +37,14 @@ class ApplicationProcessTest {
 
   private Process launch(Map<String, String> environment, int port) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                productionClassPath(),
-                Application.class.getName())
-            .directory(folder.toFile())
-            .redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(
+            java,
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            productionClassPath(),
+            Application.class.getName())
+        .directory(folder.toFile())
+        .redirectErrorStream(true);
     builder.environment().remove("USERBASE_STORE");
     builder.environment().putAll(environment);
     builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
@@ -59,22 +59,20 @@ class ApplicationProcessTest {
   }
 
   private static CompletableFuture<List<String>> lines(Process process) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          List<String> lines = new ArrayList<>();
-          try (BufferedReader reader =
-              new BufferedReader(
-                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-              synchronized (lines) {
-                lines.add(line);
-              }
-            }
-          } catch (IOException e) {
-            // The process ended; what was read is the answer.
+    return CompletableFuture.supplyAsync(() -> {
+      List<String> lines = new ArrayList<>();
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = reader.readLine()) != null; ) {
+          synchronized (lines) {
+            lines.add(line);
           }
-          return lines;
-        });
+        }
+      } catch (IOException e) {
+        // The process ended; what was read is the answer.
+      }
+      return lines;
+    });
   }
 
   private static int freePort() throws IOException {
@@ -98,25 +96,23 @@ class ApplicationProcessTest {
     assertThat(process.exitValue()).isNotZero();
     assertThat(took).isLessThan(Duration.ofSeconds(30));
     assertThat(printed)
-        .containsExactly(
-            "Userbase failed to start: Cannot use SQLite database "
-                + wanted.toAbsolutePath()
-                + ": cannot create folder "
-                + folder.resolve("blocker").toAbsolutePath()
-                + ": a file of that name is in the way");
+        .containsExactly("Userbase failed to start: Cannot use SQLite database "
+            + wanted.toAbsolutePath()
+            + ": cannot create folder "
+            + folder.resolve("blocker").toAbsolutePath()
+            + ": a file of that name is in the way");
   }
 
   @Test
   void anUnreachablePostgresFailsFastWithOneLineNamingTheHost() throws Exception {
     int closedPort = freePort();
-    Process process =
-        launch(
-            Map.of(
-                "USERBASE_STORE", "postgres",
-                "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/users",
-                "DATASOURCES_DEFAULT_USERNAME", "postgres",
-                "DATASOURCES_DEFAULT_PASSWORD", "not-to-be-printed"),
-            freePort());
+    Process process = launch(
+        Map.of(
+            "USERBASE_STORE", "postgres",
+            "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/users",
+            "DATASOURCES_DEFAULT_USERNAME", "postgres",
+            "DATASOURCES_DEFAULT_PASSWORD", "not-to-be-printed"),
+        freePort());
     CompletableFuture<List<String>> output = lines(process);
 
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits by itself").isTrue();
@@ -124,10 +120,9 @@ class ApplicationProcessTest {
     assertThat(process.exitValue()).isNotZero();
     assertThat(printed).hasSize(1);
     assertThat(printed.get(0))
-        .startsWith(
-            "Userbase failed to start: Cannot use PostgreSQL database 127.0.0.1:"
-                + closedPort
-                + "/users: ")
+        .startsWith("Userbase failed to start: Cannot use PostgreSQL database 127.0.0.1:"
+            + closedPort
+            + "/users: ")
         .contains("refused")
         .doesNotContain("not-to-be-printed");
   }
@@ -155,12 +150,11 @@ class ApplicationProcessTest {
       HttpResponse<String> created = null;
       for (int attempt = 0; attempt < 300 && created == null; attempt++) {
         try {
-          created =
-              client.send(
-                  HttpRequest.newBuilder(base.resolve("/users/?name=Alice"))
-                      .POST(HttpRequest.BodyPublishers.noBody())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+          created = client.send(
+              HttpRequest.newBuilder(base.resolve("/users/?name=Alice"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
         } catch (IOException notYetListening) {
           assertThat(process.isAlive()).as("server still starting").isTrue();
           Thread.sleep(100);
@@ -168,10 +162,9 @@ class ApplicationProcessTest {
       }
       assertThat(created).as("server answered within 30 s").isNotNull();
       assertThat(created.statusCode()).isEqualTo(201);
-      HttpResponse<String> read =
-          client.send(
-              HttpRequest.newBuilder(base.resolve("/users/1")).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> read = client.send(
+          HttpRequest.newBuilder(base.resolve("/users/1")).build(),
+          HttpResponse.BodyHandlers.ofString());
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).contains("\"name\":\"Alice\"");
     } finally {
@@ -181,10 +174,7 @@ class ApplicationProcessTest {
     Path database = folder.resolve("data/userbase.db").toAbsolutePath();
     assertThat(database).exists();
     assertThat(output.get(5, TimeUnit.SECONDS))
-        .anySatisfy(
-            line ->
-                assertThat(line)
-                    .contains(
-                        "SQLite database " + database + " (journal_mode=wal, synchronous=FULL"));
+        .anySatisfy(line -> assertThat(line)
+            .contains("SQLite database " + database + " (journal_mode=wal, synchronous=FULL"));
   }
 }

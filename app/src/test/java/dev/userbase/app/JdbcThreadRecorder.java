@@ -25,20 +25,19 @@ public class JdbcThreadRecorder implements BeanCreatedEventListener<DataSource>,
   @Override
   public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
     DataSource target = event.getBean();
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getConnection")) {
-                threads.add(Thread.currentThread().getName());
-              }
-              try {
-                return method.invoke(target, args);
-              } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return (DataSource) Proxy.newProxyInstance(
+        DataSource.class.getClassLoader(),
+        new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            threads.add(Thread.currentThread().getName());
+          }
+          try {
+            return method.invoke(target, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   /** Names of the threads that have taken a connection so far. */

@@ -66,9 +66,8 @@ class ScaleOutTest {
     int other = 0;
     long highest = 0;
     for (int i = 0; i < PUTS_PER_CLIENT; i++) {
-      HttpResponse<String> put =
-          http.putJson(
-              user, "{\"name\": \"" + name + " " + i + "\"}", "If-Match", "\"" + lastRead + "\"");
+      HttpResponse<String> put = http.putJson(
+          user, "{\"name\": \"" + name + " " + i + "\"}", "If-Match", "\"" + lastRead + "\"");
       if (put.statusCode() == 200) {
         ok++;
         lastRead = version(put);

@@ -27,7 +27,8 @@ class StoreParityTest {
   private static final Pattern TIMESTAMP = Pattern.compile("\"(createdAt|updatedAt)\":\"[^\"]+\"");
   private static final Pattern ID = Pattern.compile("(\"id\":|/users/|after=)(\\d+)");
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
 
   @Test
   void sqliteAndPostgresAnswerTheSameScriptIdentically() {
@@ -35,14 +36,13 @@ class StoreParityTest {
     String schema = postgres.newSchema();
     Map<String, Object> pg = new HashMap<>(postgres.properties(schema));
     pg.put("micronaut.server.port", -1);
-    Map<String, Object> sqlite =
-        Map.of(
-            "userbase.store",
-            "sqlite",
-            "userbase.sqlite.path",
-            folder.resolve("users.db").toString(),
-            "micronaut.server.port",
-            -1);
+    Map<String, Object> sqlite = Map.of(
+        "userbase.store",
+        "sqlite",
+        "userbase.sqlite.path",
+        folder.resolve("users.db").toString(),
+        "micronaut.server.port",
+        -1);
     List<String> onSqlite;
     List<String> onPostgres;
     try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, sqlite)) {
@@ -74,12 +74,8 @@ class StoreParityTest {
     answers.add(http.get("/users?limit=2"));
     answers.add(http.get("/users?limit=2&after=" + id(bob)));
     answers.add(http.get("/users?email=carol@example.com"));
-    answers.add(
-        http.putJson(
-            alice,
-            "{\"name\": \"Alicia\", \"email\": \"alice@example.com\"}",
-            "If-Match",
-            "\"1\""));
+    answers.add(http.putJson(
+        alice, "{\"name\": \"Alicia\", \"email\": \"alice@example.com\"}", "If-Match", "\"1\""));
     answers.add(http.putJson(alice, "{\"name\": \"Stale\"}", "If-Match", "\"1\""));
     answers.add(http.putJson(alice, "{\"name\": \"Alicia\", \"email\": \"carol@example.com\"}"));
     answers.add(http.putJson(alice, "{\"name\": \"Alicia\", \"email\": null}"));
@@ -113,16 +109,15 @@ class StoreParityTest {
   }
 
   private static String normalise(HttpResponse<String> answer, Map<String, String> ids) {
-    String text =
-        answer.statusCode()
-            + " location="
-            + answer.headers().firstValue("Location").orElse("-")
-            + " etag="
-            + answer.headers().firstValue("ETag").orElse("-")
-            + " type="
-            + answer.headers().firstValue("Content-Type").orElse("-")
-            + " body="
-            + answer.body();
+    String text = answer.statusCode()
+        + " location="
+        + answer.headers().firstValue("Location").orElse("-")
+        + " etag="
+        + answer.headers().firstValue("ETag").orElse("-")
+        + " type="
+        + answer.headers().firstValue("Content-Type").orElse("-")
+        + " body="
+        + answer.body();
     text = TIMESTAMP.matcher(text).replaceAll("\"$1\":\"<time>\"");
     Matcher m = ID.matcher(text);
     StringBuilder out = new StringBuilder();

@@ -32,9 +32,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class UsersEndToEndSuite {
 
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject JdbcThreadRecorder jdbcThreads;
+  @Inject
+  EmbeddedServer server;
+
+  @Inject
+  JsonMapper json;
+
+  @Inject
+  JdbcThreadRecorder jdbcThreads;
+
   private HttpCalls http;
 
   @BeforeEach
@@ -72,20 +78,15 @@ abstract class UsersEndToEndSuite {
     assertThat(body(created).get("email").getStringValue()).isEqualTo("bob@example.com");
 
     assertThat(http.get(location).headers().firstValue("ETag")).contains("\"1\"");
-    assertThat(
-            body(http.get("/users?email=BOB@example.com"))
-                .get("items")
-                .get(0)
-                .get("id")
-                .getLongValue())
+    assertThat(body(http.get("/users?email=BOB@example.com"))
+            .get("items")
+            .get(0)
+            .get("id")
+            .getLongValue())
         .isEqualTo(id);
 
-    HttpResponse<String> updated =
-        http.putJson(
-            location,
-            "{\"name\": \"Robert\", \"email\": \"bob@example.com\"}",
-            "If-Match",
-            "\"1\"");
+    HttpResponse<String> updated = http.putJson(
+        location, "{\"name\": \"Robert\", \"email\": \"bob@example.com\"}", "If-Match", "\"1\"");
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(updated.headers().firstValue("ETag")).contains("\"2\"");
     assertThat(body(updated).get("name").getStringValue()).isEqualTo("Robert");
@@ -109,19 +110,18 @@ abstract class UsersEndToEndSuite {
   @Test
   @Order(3)
   void aTakenEmailIs409OnCreateAndUpdateAndChangesNothing() throws IOException {
-    assertThat(
-            http.postJson("/users", "{\"name\": \"C\", \"email\": \"c@example.com\"}").statusCode())
+    assertThat(http.postJson("/users", "{\"name\": \"C\", \"email\": \"c@example.com\"}")
+            .statusCode())
         .isEqualTo(201);
     HttpResponse<String> d =
         http.postJson("/users", "{\"name\": \"D\", \"email\": \"d@example.com\"}");
 
-    assertThat(
-            http.postJson("/users", "{\"name\": \"C2\", \"email\": \"C@example.com\"}")
-                .statusCode())
+    assertThat(http.postJson("/users", "{\"name\": \"C2\", \"email\": \"C@example.com\"}")
+            .statusCode())
         .isEqualTo(409);
     String location = d.headers().firstValue("Location").orElseThrow();
-    assertThat(
-            http.putJson(location, "{\"name\": \"D\", \"email\": \"c@example.com\"}").statusCode())
+    assertThat(http.putJson(location, "{\"name\": \"D\", \"email\": \"c@example.com\"}")
+            .statusCode())
         .isEqualTo(409);
     assertThat(body(http.get(location)).get("version").getLongValue()).isEqualTo(1);
     assertThat(body(http.get("/users?email=c@example.com")).get("items").size()).isEqualTo(1);
@@ -180,7 +180,8 @@ abstract class UsersEndToEndSuite {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(body(http.get("/users?email=race@example.com")).get("items").size()).isEqualTo(1);
+    assertThat(body(http.get("/users?email=race@example.com")).get("items").size())
+        .isEqualTo(1);
   }
 
   @Test
@@ -210,9 +211,8 @@ abstract class UsersEndToEndSuite {
   @Test
   @Order(8)
   void badInputIsA4xxProblemNeverA5xx() throws IOException {
-    assertThat(
-            http.postJson("/users", "{\"name\": \"A\", \"pad\": \"" + "x".repeat(70_000) + "\"}")
-                .statusCode())
+    assertThat(http.postJson("/users", "{\"name\": \"A\", \"pad\": \"" + "x".repeat(70_000) + "\"}")
+            .statusCode())
         .isEqualTo(413);
     assertThat(http.get("/users/99999999999999999999").statusCode()).isEqualTo(400);
     assertThat(http.get("/users?limit=100000").statusCode()).isEqualTo(400);

@@ -9,10 +9,8 @@ public record Email(String value) {
   public static final int MAX_LENGTH = 254;
 
   // Plausible, not RFC 5322: one @, a local part without spaces, a dotted domain of DNS labels.
-  private static final Pattern PLAUSIBLE =
-      Pattern.compile(
-          "[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}"
-              + "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern PLAUSIBLE = Pattern.compile("[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}"
+      + "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
   public Email {
     if (value == null) {

@@ -121,7 +121,8 @@ public abstract class UserRepositoryContract {
     assertThat(repository.list(0, Optional.of(new Email("b@example.com")), 10)).containsExactly(b);
     assertThat(repository.list(b.id().value(), Optional.of(new Email("b@example.com")), 10))
         .isEmpty();
-    assertThat(repository.list(0, Optional.of(new Email("nobody@example.com")), 10)).isEmpty();
+    assertThat(repository.list(0, Optional.of(new Email("nobody@example.com")), 10))
+        .isEmpty();
   }
 
   @Test
@@ -157,7 +158,8 @@ public abstract class UserRepositoryContract {
     User stored = insert("Alice", null);
     assertThat(repository.delete(stored.id())).isTrue();
 
-    assertThat(repository.update(stored.changeDetails(new UserName("Bob"), null, clock))).isFalse();
+    assertThat(repository.update(stored.changeDetails(new UserName("Bob"), null, clock)))
+        .isFalse();
     assertThat(repository.findById(stored.id())).isEmpty();
   }
 

@@ -31,7 +31,9 @@ class UserServiceTest {
       Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
   private static final UserId ID = new UserId(7);
 
-  @Mock private UserRepository users;
+  @Mock
+  private UserRepository users;
+
   private UserService service;
 
   @BeforeEach
@@ -152,10 +154,8 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(1)));
     when(users.update(any())).thenThrow(new EmailAlreadyTakenException(new Email("b@example.com")));
 
-    assertThatThrownBy(
-            () ->
-                service.update(
-                    ID, new UserName("A"), new Email("b@example.com"), OptionalLong.empty()))
+    assertThatThrownBy(() ->
+            service.update(ID, new UserName("A"), new Email("b@example.com"), OptionalLong.empty()))
         .isInstanceOf(EmailAlreadyTakenException.class);
   }
 

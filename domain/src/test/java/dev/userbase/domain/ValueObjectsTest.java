@@ -79,16 +79,15 @@ class ValueObjectsTest {
 
   @Test
   void emailIsAtMost254Characters() {
-    String domain =
-        "@"
-            + "d".repeat(60)
-            + "."
-            + "e".repeat(60)
-            + "."
-            + "f".repeat(60)
-            + "."
-            + "g".repeat(60)
-            + ".com";
+    String domain = "@"
+        + "d".repeat(60)
+        + "."
+        + "e".repeat(60)
+        + "."
+        + "f".repeat(60)
+        + "."
+        + "g".repeat(60)
+        + ".com";
     String local = "a".repeat(254 - domain.length());
     assertThat(new Email(local + domain).value()).hasSize(254);
     assertThatThrownBy(() -> new Email("a" + local + domain))

@@ -30,14 +30,8 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
       detail =
           context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
     }
-    Problem problem =
-        new Problem(
-            "about:blank",
-            title,
-            status.getCode(),
-            detail,
-            Problems.path(context.getRequest()),
-            null);
+    Problem problem = new Problem(
+        "about:blank", title, status.getCode(), detail, Problems.path(context.getRequest()), null);
     return baseResponse.body(problem).contentType(Problem.CONTENT_TYPE);
   }
 

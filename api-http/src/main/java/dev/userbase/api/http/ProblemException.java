@@ -16,10 +16,9 @@ final class ProblemException extends RuntimeException {
 
   /** A request whose fields broke the rules, each named in {@code errors}. */
   static ProblemException invalid(List<Problem.FieldError> errors) {
-    String detail =
-        errors.size() == 1
-            ? "'" + errors.get(0).field() + "' " + errors.get(0).message()
-            : errors.size() + " fields are invalid";
+    String detail = errors.size() == 1
+        ? "'" + errors.get(0).field() + "' " + errors.get(0).message()
+        : errors.size() + " fields are invalid";
     return new ProblemException(ProblemType.INVALID_REQUEST, detail, errors);
   }
 

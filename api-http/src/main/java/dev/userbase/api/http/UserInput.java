@@ -99,9 +99,8 @@ record UserInput(UserName name, Email email) {
       return null;
     }
     if (!value.isString()) {
-      errors.add(
-          new Problem.FieldError(
-              field, nullable ? "must be a string or null" : "must be a string"));
+      errors.add(new Problem.FieldError(
+          field, nullable ? "must be a string or null" : "must be a string"));
       return null;
     }
     return value.getStringValue();

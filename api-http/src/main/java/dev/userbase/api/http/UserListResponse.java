@@ -12,4 +12,5 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record UserListResponse(List<UserResponse> items, @Nullable String next) {}
+public record UserListResponse(
+    List<UserResponse> items, @Nullable String next) {}

@@ -67,9 +67,8 @@ final class UsersController {
       input = UserInput.fromJson(json, body);
     } else {
       checkParameters(request, CREATE_PARAMETERS);
-      input =
-          UserInput.fromQuery(
-              request.getParameters().get("name"), request.getParameters().get("email"));
+      input = UserInput.fromQuery(
+          request.getParameters().get("name"), request.getParameters().get("email"));
     }
     User created = users.create(input.name(), input.email());
     return withETag(HttpResponse.created(UserResponse.fromDomain(created)), created)
@@ -163,20 +162,17 @@ final class UsersController {
     StringBuilder link = new StringBuilder("/users?after=").append(next.afterId());
     link.append("&limit=").append(next.limit());
     next.email()
-        .ifPresent(
-            e ->
-                link.append("&email=")
-                    .append(URLEncoder.encode(e.value(), StandardCharsets.UTF_8)));
+        .ifPresent(e ->
+            link.append("&email=").append(URLEncoder.encode(e.value(), StandardCharsets.UTF_8)));
     return link.toString();
   }
 
   private static void checkParameters(HttpRequest<?> request, Set<String> allowed) {
-    List<Problem.FieldError> unknown =
-        request.getParameters().names().stream()
-            .filter(name -> !allowed.contains(name))
-            .sorted()
-            .map(name -> new Problem.FieldError(name, "is not a known query parameter"))
-            .toList();
+    List<Problem.FieldError> unknown = request.getParameters().names().stream()
+        .filter(name -> !allowed.contains(name))
+        .sorted()
+        .map(name -> new Problem.FieldError(name, "is not a known query parameter"))
+        .toList();
     if (!unknown.isEmpty()) {
       throw ProblemException.invalid(unknown);
     }

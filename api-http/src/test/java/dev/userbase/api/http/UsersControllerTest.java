@@ -45,9 +45,15 @@ class UsersControllerTest {
 
   private static final Instant T = Instant.parse("2026-11-25T10:00:00.120Z");
 
-  @Inject EmbeddedServer server;
-  @Inject UserService users;
-  @Inject JsonMapper json;
+  @Inject
+  EmbeddedServer server;
+
+  @Inject
+  UserService users;
+
+  @Inject
+  JsonMapper json;
+
   private HttpCalls http;
 
   @BeforeEach
@@ -80,12 +86,10 @@ class UsersControllerTest {
   private void assertFieldError(HttpResponse<String> response, String field, String message)
       throws IOException {
     assertProblem(response, 400);
-    assertThat(body(response).get("errors").values())
-        .anySatisfy(
-            e -> {
-              assertThat(e.get("field").getStringValue()).isEqualTo(field);
-              assertThat(e.get("message").getStringValue()).isEqualTo(message);
-            });
+    assertThat(body(response).get("errors").values()).anySatisfy(e -> {
+      assertThat(e.get("field").getStringValue()).isEqualTo(field);
+      assertThat(e.get("message").getStringValue()).isEqualTo(message);
+    });
   }
 
   @Test
@@ -259,12 +263,7 @@ class UsersControllerTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "/users/abc",
-        "/users/0",
-        "/users/-1",
-        "/users/99999999999999999999",
-        "/users/1.5"
+      strings = {"/users/abc", "/users/0", "/users/-1", "/users/99999999999999999999", "/users/1.5"
       })
   void idsThatAreNotPositive64BitIntegersAre400(String path) throws IOException {
     assertFieldError(http.get(path), "id", "must be a positive 64-bit integer");
@@ -335,9 +334,8 @@ class UsersControllerTest {
     assertThat(body(response).get("next").isNull()).isTrue();
     assertThat(body(response).get("items").size()).isZero();
     verify(users)
-        .list(
-            new UserQuery(
-                Optional.of(new UserId(9)), Optional.of(new Email("bob@example.com")), 500));
+        .list(new UserQuery(
+            Optional.of(new UserId(9)), Optional.of(new Email("bob@example.com")), 500));
   }
 
   @Test

@@ -52,13 +52,11 @@ public class SqliteAdapterBenchmark {
   public void start() throws Exception {
     folder = Files.createTempDirectory("userbase-jmh");
     file = folder.resolve("users.db");
-    context =
-        ApplicationContext.run(
-            Map.of(
-                "userbase.sqlite.path", file.toString(),
-                "userbase.sqlite.synchronous", "FULL",
-                "datasources.default.schema-generate", "NONE",
-                "datasources.sqlite-reader.schema-generate", "NONE"));
+    context = ApplicationContext.run(Map.of(
+        "userbase.sqlite.path", file.toString(),
+        "userbase.sqlite.synchronous", "FULL",
+        "datasources.default.schema-generate", "NONE",
+        "datasources.sqlite-reader.schema-generate", "NONE"));
     users = context.getBean(UserRepository.class);
     try (Connection c = rawConnection(false)) {
       c.setAutoCommit(false);

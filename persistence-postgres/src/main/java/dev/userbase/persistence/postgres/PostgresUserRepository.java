@@ -45,10 +45,9 @@ public final class PostgresUserRepository implements UserRepository {
   @Override
   public List<User> list(long afterId, Optional<Email> email, int limit) {
     Pageable page = Pageable.from(0, limit);
-    List<UserRow> found =
-        email.isPresent()
-            ? rows.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
-            : rows.findByIdGreaterThanOrderById(afterId, page);
+    List<UserRow> found = email.isPresent()
+        ? rows.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
+        : rows.findByIdGreaterThanOrderById(afterId, page);
     return found.stream().map(UserMapper::toDomain).toList();
   }
 
@@ -57,9 +56,8 @@ public final class PostgresUserRepository implements UserRepository {
     UserRow row = UserMapper.toRow(changed);
     return write(
             changed,
-            () ->
-                rows.updateFromPreviousVersion(
-                    row.id(), row.name(), row.email(), row.updatedAt(), row.version()))
+            () -> rows.updateFromPreviousVersion(
+                row.id(), row.name(), row.email(), row.updatedAt(), row.version()))
         == 1;
   }
 

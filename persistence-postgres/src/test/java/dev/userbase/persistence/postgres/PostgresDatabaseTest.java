@@ -16,14 +16,13 @@ class PostgresDatabaseTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    PostgresSettings settings =
-        new PostgresSettings(
-            "jdbc:postgresql://127.0.0.1:" + closedPort + "/users?password=hunter2",
-            "bob",
-            "s3cret",
-            null,
-            2,
-            2000);
+    PostgresSettings settings = new PostgresSettings(
+        "jdbc:postgresql://127.0.0.1:" + closedPort + "/users?password=hunter2",
+        "bob",
+        "s3cret",
+        null,
+        2,
+        2000);
 
     assertThatThrownBy(() -> PostgresDatabase.open(settings))
         .isInstanceOf(StoreUnavailableException.class)
@@ -44,10 +43,8 @@ class PostgresDatabaseTest {
 
   @Test
   void aUrlOfAnotherDatabaseIsRefused() {
-    assertThatThrownBy(
-            () ->
-                PostgresDatabase.open(
-                    new PostgresSettings("jdbc:mysql://h/db", null, null, null, 2, 2000)))
+    assertThatThrownBy(() -> PostgresDatabase.open(
+            new PostgresSettings("jdbc:mysql://h/db", null, null, null, 2, 2000)))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("not a PostgreSQL JDBC URL");
   }

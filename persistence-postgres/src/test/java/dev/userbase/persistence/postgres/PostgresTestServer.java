@@ -53,9 +53,8 @@ public final class PostgresTestServer {
       return new PostgresTestServer(
           container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
-    String reason =
-        "No PostgreSQL for the tests: set USERBASE_TEST_POSTGRES_URL (a JDBC URL, with"
-            + " USERBASE_TEST_POSTGRES_USER/_PASSWORD if needed) or start Docker for Testcontainers";
+    String reason = "No PostgreSQL for the tests: set USERBASE_TEST_POSTGRES_URL (a JDBC URL, with"
+        + " USERBASE_TEST_POSTGRES_USER/_PASSWORD if needed) or start Docker for Testcontainers";
     if ("1".equals(System.getenv("USERBASE_REQUIRE_POSTGRES"))) {
       throw new IllegalStateException(
           reason + " (USERBASE_REQUIRE_POSTGRES=1 makes this a failure)");

@@ -129,14 +129,13 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private void commit(List<PendingWrite<?>> batch) {
     List<Runnable> outcomes = new ArrayList<>(batch.size());
-    transactions.executeWrite(
-        status -> {
-          Connection connection = status.getConnection();
-          for (PendingWrite<?> pending : batch) {
-            outcomes.add(runInSavepoint(connection, pending));
-          }
-          return null;
-        });
+    transactions.executeWrite(status -> {
+      Connection connection = status.getConnection();
+      for (PendingWrite<?> pending : batch) {
+        outcomes.add(runInSavepoint(connection, pending));
+      }
+      return null;
+    });
     commits.incrementAndGet();
     writes.addAndGet(batch.size());
     // Only now, with the commit returned, does any caller hear of its write.

@@ -118,7 +118,8 @@ final class SqliteDatabase implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(settings.busyTimeoutMs());
-    config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
+    config.setSynchronous(
+        SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
     if (readOnly) {
       config.setReadOnly(true);
     } else {

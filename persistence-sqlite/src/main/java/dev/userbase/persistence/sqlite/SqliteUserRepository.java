@@ -44,22 +44,19 @@ public final class SqliteUserRepository implements UserRepository {
   @Override
   public List<User> list(long afterId, Optional<Email> email, int limit) {
     Pageable page = Pageable.from(0, limit);
-    List<UserRow> rows =
-        email.isPresent()
-            ? reads.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
-            : reads.findByIdGreaterThanOrderById(afterId, page);
+    List<UserRow> rows = email.isPresent()
+        ? reads.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
+        : reads.findByIdGreaterThanOrderById(afterId, page);
     return rows.stream().map(UserMapper::toDomain).toList();
   }
 
   @Override
   public boolean update(User changed) {
     UserRow row = UserMapper.toRow(changed);
-    long updated =
-        write(
-            changed,
-            () ->
-                writes.updateFromPreviousVersion(
-                    row.id(), row.name(), row.email(), row.updatedAt(), row.version()));
+    long updated = write(
+        changed,
+        () -> writes.updateFromPreviousVersion(
+            row.id(), row.name(), row.email(), row.updatedAt(), row.version()));
     return updated == 1;
   }
 

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Group commit on a real SQLite file: batching, failure isolation, durability, admission. */
 class GroupCommitWriterTest {
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
+
   private ApplicationContext context;
   private final ExecutorService threads = Executors.newFixedThreadPool(32);
 
@@ -62,13 +64,11 @@ class GroupCommitWriterTest {
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       String email = "user" + i + "@example.com";
-      results.add(
-          threads.submit(
-              () -> {
-                User stored = users.insert(newUser("U", email));
-                // Read through the reader pool: visible there only once committed.
-                return users.findById(stored.id()).isPresent();
-              }));
+      results.add(threads.submit(() -> {
+        User stored = users.insert(newUser("U", email));
+        // Read through the reader pool: visible there only once committed.
+        return users.findById(stored.id()).isPresent();
+      }));
     }
     for (Future<Boolean> visible : results) {
       assertThat(visible.get(30, TimeUnit.SECONDS)).isTrue();
@@ -112,15 +112,11 @@ class GroupCommitWriterTest {
     CountDownLatch inWriter = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
 
-    Future<?> blocking =
-        threads.submit(
-            () ->
-                writer.submit(
-                    () -> {
-                      inWriter.countDown();
-                      await(release);
-                      return 1;
-                    }));
+    Future<?> blocking = threads.submit(() -> writer.submit(() -> {
+      inWriter.countDown();
+      await(release);
+      return 1;
+    }));
     assertThat(inWriter.await(10, TimeUnit.SECONDS)).isTrue();
     Future<?> queued = threads.submit(() -> writer.submit(() -> 2));
     while (writer.queued() != 1) {

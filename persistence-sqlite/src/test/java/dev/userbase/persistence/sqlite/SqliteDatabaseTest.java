@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The connection settings and the location checks, on real files. */
 class SqliteDatabaseTest {
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
+
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @AfterEach
@@ -139,12 +141,11 @@ class SqliteDatabaseTest {
 
     assertThatThrownBy(() -> open(settings(file, SqliteSettings.Synchronous.FULL)))
         .isInstanceOf(StoreUnavailableException.class)
-        .hasMessage(
-            "Cannot use SQLite database "
-                + file.toAbsolutePath()
-                + ": cannot create folder "
-                + folder.resolve("blocker")
-                + ": a file of that name is in the way");
+        .hasMessage("Cannot use SQLite database "
+            + file.toAbsolutePath()
+            + ": cannot create folder "
+            + folder.resolve("blocker")
+            + ": a file of that name is in the way");
   }
 
   @Test

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The repository contract, on a real SQLite file in a fresh temporary folder per test. */
 class SqliteUserRepositoryTest extends UserRepositoryContract {
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
+
   private ApplicationContext context;
 
   @Override
