@@ -9,8 +9,11 @@ import java.util.OptionalLong;
 /** The use cases on users: create, read, list, update and delete. */
 public class UserService {
 
-  // An update without If-Match means "last writer wins": retry a lost race a few times.
-  private static final int UNCONDITIONAL_ATTEMPTS = 5;
+  // An update without a precondition means "the last write wins": a lost race is retried, never
+  // reported as a version conflict the client did not ask about. Each lost race means another
+  // write committed, so the loop ends; the bound only keeps a pathological storm from holding a
+  // handler forever.
+  static final int UNCONDITIONAL_ATTEMPTS = 100;
 
   private final UserRepository users;
   private final Clock clock;
@@ -55,24 +58,31 @@ public class UserService {
    * @param email may be null, which removes the email
    * @param expectedVersion when present, the update happens only at that version
    * @throws UserNotFoundException if there is no such user
-   * @throws VersionConflictException if the user is not at the expected version
+   * @throws VersionConflictException if the user is not at the expected version; never when no
+   *     version is expected
    * @throws EmailAlreadyTakenException if another user has the email
+   * @throws StoreBusyException if, without an expected version, other writes kept winning the race
    */
   public User update(UserId id, UserName name, Email email, OptionalLong expectedVersion) {
-    int attempts = expectedVersion.isPresent() ? 1 : UNCONDITIONAL_ATTEMPTS;
-    for (int attempt = 1; ; attempt++) {
+    if (expectedVersion.isPresent()) {
       User current = get(id);
       checkVersion(current, expectedVersion);
       User changed = current.changeDetails(name, email, clock);
+      if (!users.update(changed)) {
+        // Someone else changed or deleted the user between our read and our write.
+        throw new VersionConflictException(
+            id, expectedVersion.getAsLong(), get(id).version());
+      }
+      return changed;
+    }
+    for (int attempt = 1; attempt <= UNCONDITIONAL_ATTEMPTS; attempt++) {
+      User changed = get(id).changeDetails(name, email, clock);
       if (users.update(changed)) {
         return changed;
       }
-      // Someone else changed or deleted the user between our read and our write.
-      User now = get(id);
-      if (attempt >= attempts) {
-        throw new VersionConflictException(id, current.version(), now.version());
-      }
     }
+    throw new StoreBusyException(
+        "user " + id + " changed " + UNCONDITIONAL_ATTEMPTS + " times while it was being replaced");
   }
 
   /**

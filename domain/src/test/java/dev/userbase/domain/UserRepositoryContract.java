@@ -41,7 +41,7 @@ public abstract class UserRepositoryContract {
   }
 
   private User newUser(String name, String email) {
-    return User.create(new UserName(name), email == null ? null : new Email(email), clock);
+    return User.create(UserName.of(name), email == null ? null : Email.of(email), clock);
   }
 
   private User insert(String name, String email) {
@@ -53,8 +53,8 @@ public abstract class UserRepositoryContract {
     User stored = insert("Alice", "alice@example.com");
 
     assertThat(stored.id()).isNotNull();
-    assertThat(stored.name()).isEqualTo(new UserName("Alice"));
-    assertThat(stored.email()).contains(new Email("alice@example.com"));
+    assertThat(stored.name()).isEqualTo(UserName.of("Alice"));
+    assertThat(stored.email()).contains(Email.of("alice@example.com"));
     assertThat(stored.createdAt()).isEqualTo(Instant.parse("2026-11-25T10:00:00.123Z"));
     assertThat(stored.updatedAt()).isEqualTo(stored.createdAt());
     assertThat(stored.version()).isEqualTo(1);
@@ -118,10 +118,10 @@ public abstract class UserRepositoryContract {
     insert("A", "a@example.com");
     User b = insert("B", "b@example.com");
 
-    assertThat(repository.list(0, Optional.of(new Email("b@example.com")), 10)).containsExactly(b);
-    assertThat(repository.list(b.id().value(), Optional.of(new Email("b@example.com")), 10))
+    assertThat(repository.list(0, Optional.of(Email.of("b@example.com")), 10)).containsExactly(b);
+    assertThat(repository.list(b.id().value(), Optional.of(Email.of("b@example.com")), 10))
         .isEmpty();
-    assertThat(repository.list(0, Optional.of(new Email("nobody@example.com")), 10))
+    assertThat(repository.list(0, Optional.of(Email.of("nobody@example.com")), 10))
         .isEmpty();
   }
 
@@ -129,7 +129,7 @@ public abstract class UserRepositoryContract {
   void updateAtTheNextVersionReplacesTheUser() {
     User stored = insert("Alice", "alice@example.com");
     clock = Clock.offset(clock, Duration.ofSeconds(5));
-    User changed = stored.changeDetails(new UserName("Alicia"), null, clock);
+    User changed = stored.changeDetails(UserName.of("Alicia"), null, clock);
 
     assertThat(repository.update(changed)).isTrue();
 
@@ -144,8 +144,8 @@ public abstract class UserRepositoryContract {
   @Test
   void updateFromAStaleVersionChangesNothing() {
     User stored = insert("Alice", null);
-    User first = stored.changeDetails(new UserName("First"), null, clock);
-    User second = stored.changeDetails(new UserName("Second"), null, clock);
+    User first = stored.changeDetails(UserName.of("First"), null, clock);
+    User second = stored.changeDetails(UserName.of("Second"), null, clock);
 
     assertThat(repository.update(first)).isTrue();
     assertThat(repository.update(second)).isFalse();
@@ -158,7 +158,7 @@ public abstract class UserRepositoryContract {
     User stored = insert("Alice", null);
     assertThat(repository.delete(stored.id())).isTrue();
 
-    assertThat(repository.update(stored.changeDetails(new UserName("Bob"), null, clock)))
+    assertThat(repository.update(stored.changeDetails(UserName.of("Bob"), null, clock)))
         .isFalse();
     assertThat(repository.findById(stored.id())).isEmpty();
   }
@@ -168,7 +168,7 @@ public abstract class UserRepositoryContract {
     insert("Alice", "alice@example.com");
     User bob = insert("Bob", "bob@example.com");
 
-    User clash = bob.changeDetails(new UserName("Bob"), new Email("alice@example.com"), clock);
+    User clash = bob.changeDetails(UserName.of("Bob"), Email.of("alice@example.com"), clock);
     assertThatThrownBy(() -> repository.update(clash))
         .isInstanceOf(EmailAlreadyTakenException.class);
 
@@ -179,8 +179,7 @@ public abstract class UserRepositoryContract {
   void updateMayKeepTheUsersOwnEmail() {
     User alice = insert("Alice", "alice@example.com");
 
-    User renamed =
-        alice.changeDetails(new UserName("Alicia"), new Email("alice@example.com"), clock);
+    User renamed = alice.changeDetails(UserName.of("Alicia"), Email.of("alice@example.com"), clock);
 
     assertThat(repository.update(renamed)).isTrue();
     assertThat(repository.findById(alice.id())).contains(renamed);

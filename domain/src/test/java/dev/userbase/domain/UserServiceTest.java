@@ -43,7 +43,7 @@ class UserServiceTest {
 
   private static User stored(long version) {
     Instant t = CLOCK.instant();
-    return User.restore(ID, new UserName("Alice"), new Email("alice@example.com"), t, t, version);
+    return User.restore(ID, UserName.of("Alice"), Email.of("alice@example.com"), t, t, version);
   }
 
   @Test
@@ -51,7 +51,7 @@ class UserServiceTest {
     User saved = stored(1);
     when(users.insert(any())).thenReturn(saved);
 
-    User created = service.create(new UserName("Alice"), new Email("alice@example.com"));
+    User created = service.create(UserName.of("Alice"), Email.of("alice@example.com"));
 
     ArgumentCaptor<User> sent = ArgumentCaptor.forClass(User.class);
     verify(users).insert(sent.capture());
@@ -73,9 +73,9 @@ class UserServiceTest {
   @Test
   void listAsksForOneExtraRowAndOffersTheNextPageWhenItCame() {
     User a =
-        User.restore(new UserId(1), new UserName("A"), null, CLOCK.instant(), CLOCK.instant(), 1);
+        User.restore(new UserId(1), UserName.of("A"), null, CLOCK.instant(), CLOCK.instant(), 1);
     User b =
-        User.restore(new UserId(2), new UserName("B"), null, CLOCK.instant(), CLOCK.instant(), 1);
+        User.restore(new UserId(2), UserName.of("B"), null, CLOCK.instant(), CLOCK.instant(), 1);
     when(users.list(0, Optional.empty(), 2)).thenReturn(List.of(a, b));
 
     UserPage page = service.list(new UserQuery(Optional.empty(), Optional.empty(), 1));
@@ -101,7 +101,7 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
     when(users.update(any())).thenReturn(true);
 
-    User updated = service.update(ID, new UserName("Bob"), null, OptionalLong.of(3));
+    User updated = service.update(ID, UserName.of("Bob"), null, OptionalLong.of(3));
 
     assertThat(updated.version()).isEqualTo(4);
     assertThat(updated.name().value()).isEqualTo("Bob");
@@ -113,7 +113,7 @@ class UserServiceTest {
   void updateAtAnotherVersionThanExpectedConflictsWithoutWriting() {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
 
-    assertThatThrownBy(() -> service.update(ID, new UserName("Bob"), null, OptionalLong.of(2)))
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.of(2)))
         .isInstanceOf(VersionConflictException.class)
         .hasMessage("user 7 is at version 3, not 2");
     verify(users, never()).update(any());
@@ -124,7 +124,7 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)), Optional.of(stored(4)));
     when(users.update(any())).thenReturn(false);
 
-    assertThatThrownBy(() -> service.update(ID, new UserName("Bob"), null, OptionalLong.of(3)))
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.of(3)))
         .isInstanceOf(VersionConflictException.class);
     verify(users, times(1)).update(any());
   }
@@ -135,9 +135,33 @@ class UserServiceTest {
         .thenReturn(Optional.of(stored(3)), Optional.of(stored(4)), Optional.of(stored(4)));
     when(users.update(any())).thenReturn(false, true);
 
-    User updated = service.update(ID, new UserName("Bob"), null, OptionalLong.empty());
+    User updated = service.update(ID, UserName.of("Bob"), null, OptionalLong.empty());
 
     assertThat(updated.version()).isEqualTo(5);
+  }
+
+  @Test
+  void unconditionalUpdateNeverReportsAVersionConflictItDidNotAskAbout() {
+    when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
+    when(users.update(any())).thenReturn(false);
+
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.empty()))
+        .isInstanceOf(StoreBusyException.class);
+    verify(users, times(UserService.UNCONDITIONAL_ATTEMPTS)).update(any());
+  }
+
+  @Test
+  void unconditionalUpdateWinsAfterManyLostRaces() {
+    when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
+    Boolean[] lostThenWon = new Boolean[UserService.UNCONDITIONAL_ATTEMPTS - 1];
+    java.util.Arrays.fill(lostThenWon, false);
+    lostThenWon[lostThenWon.length - 1] = true;
+    when(users.update(any())).thenReturn(false, lostThenWon);
+
+    User updated = service.update(ID, UserName.of("Bob"), null, OptionalLong.empty());
+
+    assertThat(updated.name().value()).isEqualTo("Bob");
+    verify(users, times(UserService.UNCONDITIONAL_ATTEMPTS)).update(any());
   }
 
   @Test
@@ -145,17 +169,17 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)), Optional.empty());
     when(users.update(any())).thenReturn(false);
 
-    assertThatThrownBy(() -> service.update(ID, new UserName("Bob"), null, OptionalLong.empty()))
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.empty()))
         .isInstanceOf(UserNotFoundException.class);
   }
 
   @Test
   void updateToATakenEmailPassesTheConflictOn() {
     when(users.findById(ID)).thenReturn(Optional.of(stored(1)));
-    when(users.update(any())).thenThrow(new EmailAlreadyTakenException(new Email("b@example.com")));
+    when(users.update(any())).thenThrow(new EmailAlreadyTakenException(Email.of("b@example.com")));
 
     assertThatThrownBy(() ->
-            service.update(ID, new UserName("A"), new Email("b@example.com"), OptionalLong.empty()))
+            service.update(ID, UserName.of("A"), Email.of("b@example.com"), OptionalLong.empty()))
         .isInstanceOf(EmailAlreadyTakenException.class);
   }
 

@@ -15,7 +15,7 @@ class UserTest {
 
   @Test
   void createdUserHasNoIdVersionOneAndMillisecondTimes() {
-    User user = User.create(new UserName("Alice"), null, CLOCK);
+    User user = User.create(UserName.of("Alice"), null, CLOCK);
 
     assertThat(user.id()).isNull();
     assertThat(user.version()).isEqualTo(1);
@@ -26,10 +26,10 @@ class UserTest {
 
   @Test
   void changingDetailsBumpsTheVersionAndTheUpdateTimeOnly() {
-    User user = User.create(new UserName("Alice"), null, CLOCK).withId(new UserId(3));
+    User user = User.create(UserName.of("Alice"), null, CLOCK).withId(new UserId(3));
     Clock later = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
 
-    User changed = user.changeDetails(new UserName("Bob"), new Email("bob@example.com"), later);
+    User changed = user.changeDetails(UserName.of("Bob"), Email.of("bob@example.com"), later);
 
     assertThat(changed.id()).isEqualTo(new UserId(3));
     assertThat(changed.version()).isEqualTo(2);
@@ -41,16 +41,16 @@ class UserTest {
 
   @Test
   void aClockThatStepsBackNeverPutsTheUpdateBeforeTheCreation() {
-    User user = User.create(new UserName("Alice"), null, CLOCK).withId(new UserId(1));
+    User user = User.create(UserName.of("Alice"), null, CLOCK).withId(new UserId(1));
     Clock earlier = Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC);
 
-    assertThat(user.changeDetails(new UserName("B"), null, earlier).updatedAt())
+    assertThat(user.changeDetails(UserName.of("B"), null, earlier).updatedAt())
         .isEqualTo(user.createdAt());
   }
 
   @Test
   void anIdIsAssignedOnlyOnce() {
-    User user = User.create(new UserName("Alice"), null, CLOCK).withId(new UserId(1));
+    User user = User.create(UserName.of("Alice"), null, CLOCK).withId(new UserId(1));
 
     assertThatThrownBy(() -> user.withId(new UserId(2))).isInstanceOf(IllegalStateException.class);
   }
@@ -58,9 +58,9 @@ class UserTest {
   @Test
   void restoredUsersNeedAnIdAndAPositiveVersion() {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
-    assertThatThrownBy(() -> User.restore(null, new UserName("A"), null, t, t, 1))
+    assertThatThrownBy(() -> User.restore(null, UserName.of("A"), null, t, t, 1))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> User.restore(new UserId(1), new UserName("A"), null, t, t, 0))
+    assertThatThrownBy(() -> User.restore(new UserId(1), UserName.of("A"), null, t, t, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

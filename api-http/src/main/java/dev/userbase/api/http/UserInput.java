@@ -114,14 +114,14 @@ record UserInput(UserName name, Email email) {
     boolean emailReported = errors.stream().anyMatch(e -> e.field().equals("email"));
     if (!nameReported) {
       try {
-        name = new UserName(rawName);
+        name = UserName.of(rawName);
       } catch (InvalidValueException e) {
         errors.add(new Problem.FieldError(e.field(), e.reason()));
       }
     }
     if (!emailReported && rawEmail != null) {
       try {
-        email = new Email(rawEmail);
+        email = Email.of(rawEmail);
       } catch (InvalidValueException e) {
         errors.add(new Problem.FieldError(e.field(), e.reason()));
       }

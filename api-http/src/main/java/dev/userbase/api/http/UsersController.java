@@ -147,7 +147,7 @@ final class UsersController {
     Optional<Email> filter = Optional.empty();
     if (email != null) {
       try {
-        filter = Optional.of(new Email(email));
+        filter = Optional.of(Email.of(email));
       } catch (RuntimeException e) {
         errors.add(new Problem.FieldError("email", "must be a valid email address"));
       }

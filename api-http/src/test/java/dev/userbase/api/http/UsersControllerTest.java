@@ -64,7 +64,7 @@ class UsersControllerTest {
 
   private static User user(long id, String name, String email, long version) {
     return User.restore(
-        new UserId(id), new UserName(name), email == null ? null : new Email(email), T, T, version);
+        new UserId(id), UserName.of(name), email == null ? null : Email.of(email), T, T, version);
   }
 
   private JsonNode body(HttpResponse<String> response) throws IOException {
@@ -111,7 +111,7 @@ class UsersControllerTest {
     assertThat(user.get("createdAt").getStringValue()).isEqualTo("2026-11-25T10:00:00.120Z");
     assertThat(user.get("updatedAt").getStringValue()).isEqualTo("2026-11-25T10:00:00.120Z");
     assertThat(user.get("version").getLongValue()).isEqualTo(1);
-    verify(users).create(new UserName("Alice"), new Email("alice@example.com"));
+    verify(users).create(UserName.of("Alice"), Email.of("alice@example.com"));
   }
 
   @Test
@@ -122,7 +122,7 @@ class UsersControllerTest {
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(body(response).get("email").isNull()).isTrue();
-    verify(users).create(new UserName("Bob"), null);
+    verify(users).create(UserName.of("Bob"), null);
   }
 
   @ParameterizedTest
@@ -134,7 +134,7 @@ class UsersControllerTest {
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(body(response).get("name").getStringValue()).isEqualTo("Alice");
-    verify(users).create(new UserName("Alice"), null);
+    verify(users).create(UserName.of("Alice"), null);
   }
 
   @Test
@@ -335,13 +335,13 @@ class UsersControllerTest {
     assertThat(body(response).get("items").size()).isZero();
     verify(users)
         .list(new UserQuery(
-            Optional.of(new UserId(9)), Optional.of(new Email("bob@example.com")), 500));
+            Optional.of(new UserId(9)), Optional.of(Email.of("bob@example.com")), 500));
   }
 
   @Test
   void theNextLinkKeepsTheEmailFilter() throws IOException {
     UserQuery next =
-        new UserQuery(Optional.of(new UserId(3)), Optional.of(new Email("a+b@example.com")), 1);
+        new UserQuery(Optional.of(new UserId(3)), Optional.of(Email.of("a+b@example.com")), 1);
     when(users.list(any()))
         .thenReturn(new UserPage(List.of(user(3, "A", "a+b@example.com", 1)), Optional.of(next)));
 
@@ -378,7 +378,7 @@ class UsersControllerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("ETag")).contains("\"4\"");
     assertThat(body(response).get("version").getLongValue()).isEqualTo(4);
-    verify(users).update(new UserId(5), new UserName("Bob"), null, OptionalLong.of(3));
+    verify(users).update(new UserId(5), UserName.of("Bob"), null, OptionalLong.of(3));
   }
 
   @Test
@@ -389,7 +389,7 @@ class UsersControllerTest {
     assertThat(http.putJson("/users/5/", "{\"name\": \"Bob\"}", "If-Match", "*").statusCode())
         .isEqualTo(200);
     verify(users, org.mockito.Mockito.times(2))
-        .update(new UserId(5), new UserName("Bob"), null, OptionalLong.empty());
+        .update(new UserId(5), UserName.of("Bob"), null, OptionalLong.empty());
   }
 
   @Test
@@ -407,7 +407,7 @@ class UsersControllerTest {
   @Test
   void putToATakenEmailIs409() throws IOException {
     when(users.update(any(), any(), any(), any()))
-        .thenThrow(new EmailAlreadyTakenException(new Email("a@example.com")));
+        .thenThrow(new EmailAlreadyTakenException(Email.of("a@example.com")));
 
     HttpResponse<String> response =
         http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": \"a@example.com\"}");
@@ -420,7 +420,7 @@ class UsersControllerTest {
   @Test
   void createWithATakenEmailIs409() throws IOException {
     when(users.create(any(), any()))
-        .thenThrow(new EmailAlreadyTakenException(new Email("a@example.com")));
+        .thenThrow(new EmailAlreadyTakenException(Email.of("a@example.com")));
 
     assertProblem(
         http.postJson("/users", "{\"name\": \"Bob\", \"email\": \"a@example.com\"}"), 409);

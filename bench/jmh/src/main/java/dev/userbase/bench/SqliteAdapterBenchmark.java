@@ -181,6 +181,6 @@ public class SqliteAdapterBenchmark {
 
   private User newUser() {
     long n = sequence.incrementAndGet();
-    return User.create(new UserName("User " + n), new Email("jmh" + n + "@bench.example"), CLOCK);
+    return User.create(UserName.of("User " + n), Email.of("jmh" + n + "@bench.example"), CLOCK);
   }
 }

@@ -23,8 +23,8 @@ final class UserMapper {
   static User toDomain(UserRow row) {
     return User.restore(
         new UserId(row.id()),
-        new UserName(row.name()),
-        row.email() == null ? null : new Email(row.email()),
+        UserName.restore(row.name()),
+        row.email() == null ? null : Email.restore(row.email()),
         row.createdAt(),
         row.updatedAt(),
         row.version());

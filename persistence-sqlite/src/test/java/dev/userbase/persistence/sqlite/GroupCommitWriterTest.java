@@ -52,7 +52,7 @@ class GroupCommitWriterTest {
 
   private static User newUser(String name, String email) {
     return User.create(
-        new UserName(name), email == null ? null : new Email(email), Clock.systemUTC());
+        UserName.of(name), email == null ? null : Email.of(email), Clock.systemUTC());
   }
 
   @Test
