@@ -35,7 +35,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     return baseResponse.body(problem).contentType(Problem.CONTENT_TYPE);
   }
 
-  private static String defaultDetail(HttpStatus status) {
+  static String defaultDetail(HttpStatus status) {
     return switch (status) {
       case NOT_FOUND -> "No resource at this path";
       case METHOD_NOT_ALLOWED -> "This path does not accept that method";

@@ -3,17 +3,25 @@ package dev.userbase.api.http;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.InvalidValueException;
 import dev.userbase.domain.StoreBusyException;
+import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.UserNotFoundException;
 import dev.userbase.domain.VersionConflictException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Maps the domain's failures, and bad requests, to problem+json answers. */
 @Controller
 final class ProblemHandlers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+  private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
   @Error(global = true, exception = ProblemException.class)
   HttpResponse<Problem> problem(HttpRequest<?> request, ProblemException e) {
@@ -42,12 +50,38 @@ final class ProblemHandlers {
 
   @Error(global = true, exception = StoreBusyException.class)
   HttpResponse<Problem> storeBusy(HttpRequest<?> request, StoreBusyException e) {
+    LOG.info(
+        "{} {}: 503, the store is busy: {}",
+        request.getMethod(),
+        request.getPath(),
+        e.getMessage());
     return Problems.response(
             request,
             ProblemType.STORE_BUSY,
-            "The service has more writes queued than it accepts; nothing was written. Retry shortly.",
+            "The store is too busy to take this write now; nothing was written. Retry shortly.",
             null)
-        .header("Retry-After", "1");
+        .header(HttpHeaders.RETRY_AFTER, "1");
+  }
+
+  /** The store cannot serve: the one log line names the real cause; the client hears 503. */
+  @Error(global = true, exception = StoreUnavailableException.class)
+  HttpResponse<Problem> storeUnavailable(HttpRequest<?> request, StoreUnavailableException e) {
+    LOG.warn("{} {}: 503, {}", request.getMethod(), request.getPath(), e.getMessage());
+    return Problems.response(
+            request, ProblemType.STORE_UNAVAILABLE, e.outcome() + " Retry later.", null)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(STORE_RETRY_AFTER_SECONDS));
+  }
+
+  /** A handler pool that no longer takes work means the process is stopping. */
+  @Error(global = true, exception = RejectedExecutionException.class)
+  HttpResponse<Problem> rejected(HttpRequest<?> request, RejectedExecutionException e) {
+    LOG.info("{} {}: 503, the handler pool is shut down", request.getMethod(), request.getPath());
+    return Problems.response(
+            request,
+            ProblemType.SHUTTING_DOWN,
+            "This instance is shutting down and takes no new requests; nothing was done.",
+            null)
+        .header(HttpHeaders.RETRY_AFTER, "1");
   }
 
   @Error(global = true, exception = VersionConflictException.class)

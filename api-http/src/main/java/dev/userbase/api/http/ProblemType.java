@@ -8,7 +8,11 @@ enum ProblemType {
   USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
   EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email already taken"),
   VERSION_MISMATCH("version-mismatch", HttpStatus.PRECONDITION_FAILED, "Version mismatch"),
-  STORE_BUSY("store-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many writes");
+  UNSUPPORTED_MEDIA_TYPE(
+      "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+  STORE_BUSY("store-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many writes"),
+  STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
+  SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down");
 
   // A tag URI (RFC 4151) names the type without promising a page behind it (RFC 9457, 3.1.1).
   private static final String PREFIX = "tag:userbase.dev,2026:problem:";

@@ -57,8 +57,9 @@ final class UsersController {
    */
   @Post
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<UserResponse> create(HttpRequest<?> request, @Nullable @Body String body) {
+  HttpResponse<UserResponse> create(HttpRequest<?> request, @Nullable @Body byte[] bytes) {
     UserInput input;
+    String body = text(bytes);
     if (body != null && !body.isBlank()) {
       if (!request.getParameters().isEmpty()) {
         throw ProblemException.invalid(
@@ -76,7 +77,8 @@ final class UsersController {
   }
 
   @Get("/{id}")
-  HttpResponse<UserResponse> get(@PathVariable String id) {
+  HttpResponse<UserResponse> get(HttpRequest<?> request, @PathVariable String id) {
+    checkParameters(request, Set.of());
     User user = users.get(UserId.parse(id));
     return withETag(HttpResponse.ok(UserResponse.fromDomain(user)), user);
   }
@@ -98,10 +100,13 @@ final class UsersController {
   @Put("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<UserResponse> replace(
+      HttpRequest<?> request,
       @PathVariable String id,
       @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-      @Nullable @Body String body) {
+      @Nullable @Body byte[] bytes) {
+    checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
+    String body = text(bytes);
     if (body == null || body.isBlank()) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "The request body is required", null);
     }
@@ -112,10 +117,25 @@ final class UsersController {
 
   @Delete("/{id}")
   HttpResponse<Void> delete(
-      @PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+      HttpRequest<?> request,
+      @PathVariable String id,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
     users.delete(userId, ETags.ifMatch(ifMatch));
     return HttpResponse.noContent();
+  }
+
+  /** The body as text: strict UTF-8, so a malformed byte is a 400, never a silent U+FFFD. */
+  private static String text(byte[] body) {
+    if (body == null) {
+      return null;
+    }
+    String text = Utf8.decodeStrictly(body);
+    if (text == null) {
+      throw ProblemException.invalid("body", "must be valid UTF-8");
+    }
+    return text;
   }
 
   private static <T> MutableHttpResponse<T> withETag(MutableHttpResponse<T> response, User user) {
@@ -126,11 +146,8 @@ final class UsersController {
     List<Problem.FieldError> errors = new ArrayList<>();
     int pageSize = UserQuery.DEFAULT_LIMIT;
     if (limit != null) {
-      try {
-        pageSize = Integer.parseInt(limit);
-      } catch (NumberFormatException e) {
-        pageSize = -1;
-      }
+      // ASCII digits only: Integer.parseInt would also take "+5", "05" and other scripts' digits.
+      pageSize = limit.matches("[1-9][0-9]{0,2}") ? Integer.parseInt(limit) : -1;
       if (pageSize < 1 || pageSize > UserQuery.MAX_LIMIT) {
         errors.add(
             new Problem.FieldError("limit", "must be an integer from 1 to " + UserQuery.MAX_LIMIT));

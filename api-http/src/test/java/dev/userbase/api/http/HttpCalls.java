@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Raw HTTP calls, so that tests control every header and byte the server sees. */
@@ -20,13 +21,24 @@ public final class HttpCalls {
 
   public HttpResponse<String> send(
       String method, String path, String contentType, String body, String... headers) {
+    return sendBytes(
+        method,
+        path,
+        contentType,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        headers);
+  }
+
+  /** Sends the body's bytes exactly as given, well-formed UTF-8 or not. */
+  public HttpResponse<String> sendBytes(
+      String method, String path, String contentType, byte[] body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
         .method(
             method,
             body == null
                 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+                : HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import dev.userbase.domain.Email;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.StoreBusyException;
+import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
@@ -263,13 +264,23 @@ class UsersControllerTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/users/abc", "/users/0", "/users/-1", "/users/99999999999999999999", "/users/1.5"
+      strings = {
+        "/users/abc",
+        "/users/0",
+        "/users/-1",
+        "/users/99999999999999999999",
+        "/users/1.5",
+        "/users/01",
+        "/users/%D9%A1",
+        "/users/%EF%BC%91",
+        "/users/1%20"
       })
-  void idsThatAreNotPositive64BitIntegersAre400(String path) throws IOException {
-    assertFieldError(http.get(path), "id", "must be a positive 64-bit integer");
-    assertFieldError(http.delete(path), "id", "must be a positive 64-bit integer");
-    assertFieldError(
-        http.putJson(path, "{\"name\": \"A\"}"), "id", "must be a positive 64-bit integer");
+  void idsThatAreNotTheOneSpellingOfAPositive64BitIntegerAre400(String path) throws IOException {
+    String message =
+        "must be a positive 64-bit integer in ASCII digits, without sign or leading zeros";
+    assertFieldError(http.get(path), "id", message);
+    assertFieldError(http.delete(path), "id", message);
+    assertFieldError(http.putJson(path, "{\"name\": \"A\"}"), "id", message);
     verifyNoInteractions(users);
   }
 
@@ -487,6 +498,44 @@ class UsersControllerTest {
     when(users.create(any(), any())).thenThrow(new StoreBusyException("the write queue is full"));
 
     HttpResponse<String> response = http.postJson("/users", "{\"name\": \"Bob\"}");
+
+    assertProblem(response, 503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("1");
+  }
+
+  @Test
+  void aStoreThatCannotServeIs503WithRetryAfterAndSaysNothingWasChanged() throws IOException {
+    when(users.create(any(), any()))
+        .thenThrow(
+            new StoreUnavailableException("SQLite write failed: [SQLITE_FULL] secret", null));
+
+    HttpResponse<String> response = http.postJson("/users", "{\"name\": \"Bob\"}");
+
+    assertProblem(response, 503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("5");
+    assertThat(body(response).get("type").getStringValue()).endsWith(":store-unavailable");
+    assertThat(body(response).get("detail").getStringValue()).contains("nothing was changed");
+    assertThat(response.body()).doesNotContain("secret").doesNotContain("SQLITE");
+  }
+
+  @Test
+  void aWriteWhoseOutcomeIsUnknownSaysSoInIts503() throws IOException {
+    when(users.create(any(), any()))
+        .thenThrow(new StoreUnavailableException("lost at commit", null, true));
+
+    HttpResponse<String> response = http.postJson("/users", "{\"name\": \"Bob\"}");
+
+    assertProblem(response, 503);
+    assertThat(body(response).get("detail").getStringValue())
+        .contains("may or may not have been stored");
+  }
+
+  @Test
+  void aHandlerPoolThatIsShutDownIs503NotA500() throws IOException {
+    when(users.get(new UserId(9)))
+        .thenThrow(new java.util.concurrent.RejectedExecutionException("terminated"));
+
+    HttpResponse<String> response = http.get("/users/9");
 
     assertProblem(response, 503);
     assertThat(response.headers().firstValue("Retry-After")).contains("1");
