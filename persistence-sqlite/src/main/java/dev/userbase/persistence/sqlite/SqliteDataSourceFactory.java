@@ -37,7 +37,8 @@ class SqliteDataSourceFactory {
         transactions,
         settings.writeQueueCapacity(),
         settings.maxBatchSize(),
-        Duration.ofMillis(settings.maxBatchWaitMs()));
+        Duration.ofMillis(settings.maxBatchWaitMs()),
+        Duration.ofMillis(settings.writeTimeoutMs()));
   }
 
   @Singleton

@@ -60,11 +60,15 @@ final class SqliteDatabase implements AutoCloseable {
     }
     migrate(file, unpooledWriter);
 
-    HikariDataSource writer = pool("userbase-sqlite-writer", unpooledWriter, 1);
+    HikariDataSource writer =
+        pool("userbase-sqlite-writer", unpooledWriter, 1, settings.connectionTimeoutMs());
     SQLiteDataSource unpooledReader = new SQLiteDataSource(connectionConfig(settings, true));
     unpooledReader.setUrl("jdbc:sqlite:" + file);
-    HikariDataSource reader =
-        pool("userbase-sqlite-reader", unpooledReader, settings.readerPoolSize());
+    HikariDataSource reader = pool(
+        "userbase-sqlite-reader",
+        unpooledReader,
+        settings.readerPoolSize(),
+        settings.connectionTimeoutMs());
     LOG.info(
         "SQLite database {} (journal_mode={}, synchronous={}, readers={})",
         file,
@@ -86,9 +90,19 @@ final class SqliteDatabase implements AutoCloseable {
     return reader;
   }
 
+  /**
+   * Closes the readers, folds the WAL back into the database file (so the file alone is a
+   * complete copy), then closes the writer.
+   */
   @Override
   public void close() {
     reader.close();
+    try (Connection connection = writer.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      LOG.warn("SQLite checkpoint at close failed: {}", SqliteFaults.describe(e));
+    }
     writer.close();
   }
 
@@ -141,7 +155,8 @@ final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  private static HikariDataSource pool(String name, DataSource connections, int size) {
+  private static HikariDataSource pool(
+      String name, DataSource connections, int size, long connectionTimeoutMs) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
     // Both Hikari and Micronaut Data call setReadOnly, which sqlite-jdbc refuses on open
@@ -149,6 +164,7 @@ final class SqliteDatabase implements AutoCloseable {
     config.setDataSource(new IgnoreReadOnlyFlagDataSource(connections));
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
+    config.setConnectionTimeout(connectionTimeoutMs);
     // A SQLite connection does not go stale: keep them for the life of the process.
     config.setMaxLifetime(0);
     config.setIdleTimeout(0);

@@ -15,6 +15,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxBatchSize writes that one transaction, and so one fsync, may cover
  * @param maxBatchWaitMs how long the writer may wait for more writes to join a batch; 0 takes only
  *     what is already queued, which batches well under load and adds no latency when idle
+ * @param writeTimeoutMs how long a caller waits for the writer to reach its write; one that waits
+ *     longer takes the write back and gets 503 (nothing written)
+ * @param connectionTimeoutMs how long a read waits for a pooled connection before it gets 503
  */
 @ConfigurationProperties("userbase.sqlite")
 public record SqliteSettings(
@@ -24,7 +27,9 @@ public record SqliteSettings(
     @Bindable(defaultValue = "5000") int busyTimeoutMs,
     @Bindable(defaultValue = "4096") int writeQueueCapacity,
     @Bindable(defaultValue = "256") int maxBatchSize,
-    @Bindable(defaultValue = "0") int maxBatchWaitMs) {
+    @Bindable(defaultValue = "0") int maxBatchWaitMs,
+    @Bindable(defaultValue = "10000") int writeTimeoutMs,
+    @Bindable(defaultValue = "5000") int connectionTimeoutMs) {
 
   /** The durability levels offered; OFF and EXTRA are deliberately not among them. */
   public enum Synchronous {
@@ -40,6 +45,10 @@ public record SqliteSettings(
       throw new IllegalArgumentException(
           "userbase.sqlite: write-queue-capacity and max-batch-size must be at least 1,"
               + " max-batch-wait-ms from 0 to 1000");
+    }
+    if (writeTimeoutMs < 100 || connectionTimeoutMs < 250) {
+      throw new IllegalArgumentException(
+          "userbase.sqlite: write-timeout-ms must be at least 100, connection-timeout-ms at least 250");
     }
     if (busyTimeoutMs < 5000) {
       throw new IllegalArgumentException("userbase.sqlite.busy-timeout-ms must be at least 5000");

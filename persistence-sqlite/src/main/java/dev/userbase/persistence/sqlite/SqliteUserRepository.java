@@ -12,13 +12,14 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /** Persistence adapter: stores users in SQLite through Micronaut Data JDBC. */
 @Singleton
 @Requires(property = "userbase.store", value = "sqlite", defaultValue = "sqlite")
 public final class SqliteUserRepository implements UserRepository {
+
+  // SQLite names a unique constraint by its table and column(s).
+  private static final String EMAIL_CONSTRAINT = "users.email";
 
   private final UserRowWrites writes;
   private final UserRowReads reads;
@@ -38,15 +39,15 @@ public final class SqliteUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findById(UserId id) {
-    return reads.findById(id.value()).map(UserMapper::toDomain);
+    return read(() -> reads.findById(id.value()).map(UserMapper::toDomain));
   }
 
   @Override
   public List<User> list(long afterId, Optional<Email> email, int limit) {
     Pageable page = Pageable.from(0, limit);
-    List<UserRow> rows = email.isPresent()
+    List<UserRow> rows = read(() -> email.isPresent()
         ? reads.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
-        : reads.findByIdGreaterThanOrderById(afterId, page);
+        : reads.findByIdGreaterThanOrderById(afterId, page));
     return rows.stream().map(UserMapper::toDomain).toList();
   }
 
@@ -70,25 +71,37 @@ public final class SqliteUserRepository implements UserRepository {
     return write(null, () -> writes.deleteById(id.value())) == 1;
   }
 
-  /** Runs one write in the writer's next group commit, mapping a unique-email clash. */
+  /**
+   * Runs one write in the writer's next group commit. A clash on the email's unique constraint is
+   * the domain's "email taken"; a clash on any other constraint is a bug, and says which.
+   */
   private <T> T write(User user, Supplier<T> statement) {
     try {
       return writer.submit(statement);
     } catch (DataAccessException e) {
-      if (user != null && user.email().isPresent() && isUniqueViolation(e)) {
+      String constraint = SqliteFaults.uniqueConstraint(e);
+      if (EMAIL_CONSTRAINT.equals(constraint) && user != null && user.email().isPresent()) {
         throw new EmailAlreadyTakenException(user.email().get());
+      }
+      if (SqliteFaults.isConstraint(e)) {
+        throw new IllegalStateException("SQLite refused a write: " + SqliteFaults.describe(e), e);
+      }
+      if (SqliteFaults.isDatabaseFailure(e)) {
+        throw SqliteFaults.unavailable("write", e);
       }
       throw e;
     }
   }
 
-  private static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLiteException sqlite
-          && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-        return true;
+  /** Runs one read on the reader pool; a database failure means the store cannot serve. */
+  private static <T> T read(Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (RuntimeException e) {
+      if (SqliteFaults.isDatabaseFailure(e)) {
+        throw SqliteFaults.unavailable("read", e);
       }
+      throw e;
     }
-    return false;
   }
 }

@@ -35,7 +35,7 @@ class SqliteDatabaseTest {
   }
 
   private SqliteSettings settings(Path file, SqliteSettings.Synchronous synchronous) {
-    return new SqliteSettings(file.toString(), synchronous, 4, 5000, 16, 8, 0);
+    return new SqliteSettings(file.toString(), synchronous, 4, 5000, 16, 8, 0, 10000, 5000);
   }
 
   private SqliteDatabase open(SqliteSettings settings) {
