@@ -10,7 +10,12 @@ public final class Application extends Micronaut {
   private Application() {}
 
   public static void main(String[] args) {
-    new Application().args(args).mainClass(Application.class).banner(false).start();
+    new Application()
+        .args(args)
+        .mainClass(Application.class)
+        .banner(false)
+        .properties(java.util.Map.of(GracefulStop.ENABLED, "true"))
+        .start();
   }
 
   /**

@@ -1,18 +1,14 @@
 package dev.userbase.api.http;
 
-import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.inject.Singleton;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
- * Knows whether the server is shutting down. Micronaut's graceful shutdown calls every {@link
- * GracefulShutdownCapable} bean when it begins; from then on a request that still reaches a handler
- * gets 503 with Retry-After (another instance can take it), and readiness reports DOWN, while the
- * requests already in flight finish.
+ * Knows whether the server is shutting down. Once the drain begins, a request that still reaches
+ * the server gets 503 with Retry-After (another instance can take it) and every response closes
+ * its connection, while the requests already in flight finish; readiness reports DOWN.
  */
 @Singleton
-public final class Draining implements GracefulShutdownCapable {
+public final class Draining {
 
   private volatile boolean draining;
 
@@ -21,9 +17,8 @@ public final class Draining implements GracefulShutdownCapable {
     return draining;
   }
 
-  @Override
-  public CompletionStage<?> shutdownGracefully() {
+  /** Begins the drain; there is no way back. */
+  public void begin() {
     draining = true;
-    return CompletableFuture.completedFuture(null);
   }
 }

@@ -43,7 +43,8 @@ final class RequestScreen implements Ordered {
   @RequestFilter
   @Nullable
   HttpResponse<?> screen(HttpRequest<?> request) {
-    if (draining.isDraining()) {
+    // Health answers for itself while draining: liveness stays UP, readiness turns DOWN.
+    if (draining.isDraining() && !request.getPath().startsWith("/health")) {
       return Problems.response(
               request,
               ProblemType.SHUTTING_DOWN,
@@ -81,6 +82,10 @@ final class RequestScreen implements Ordered {
 
   @ResponseFilter
   void explainBareErrors(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    if (draining.isDraining()) {
+      // A client that keeps this connection would send its next request into a closing server.
+      response.header(HttpHeaders.CONNECTION, "close");
+    }
     HttpStatus status = response.getStatus();
     if (status.getCode() < 400 || response.getBody().isPresent()) {
       return;

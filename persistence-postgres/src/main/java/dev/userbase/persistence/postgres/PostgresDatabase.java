@@ -43,6 +43,10 @@ final class PostgresDatabase implements AutoCloseable {
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maximumPoolSize());
     config.setConnectionTimeout(settings.connectionTimeout());
+    // A server that stops answering without closing the connection must not hold a request
+    // forever: the driver gives up on a silent socket (seconds; a URL parameter overrides).
+    config.addDataSourceProperty("socketTimeout", "30");
+    config.addDataSourceProperty("connectTimeout", "5");
     if (settings.schema() != null) {
       config.setSchema(settings.schema());
     }

@@ -6,14 +6,13 @@ import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserRepository;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** Persistence adapter: stores users in PostgreSQL through Micronaut Data JDBC. */
@@ -21,7 +20,8 @@ import java.util.function.Supplier;
 @Requires(property = "userbase.store", value = "postgres")
 public final class PostgresUserRepository implements UserRepository {
 
-  private static final String UNIQUE_VIOLATION = "23505";
+  // The name PostgreSQL gives the UNIQUE constraint on users.email (V1 migration).
+  private static final String EMAIL_CONSTRAINT = "users_email_key";
 
   private final UserRows rows;
   private final TransactionOperations<Connection> transactions;
@@ -39,15 +39,15 @@ public final class PostgresUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findById(UserId id) {
-    return rows.findById(id.value()).map(UserMapper::toDomain);
+    return read(() -> rows.findById(id.value()).map(UserMapper::toDomain));
   }
 
   @Override
   public List<User> list(long afterId, Optional<Email> email, int limit) {
     Pageable page = Pageable.from(0, limit);
-    List<UserRow> found = email.isPresent()
+    List<UserRow> found = read(() -> email.isPresent()
         ? rows.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
-        : rows.findByIdGreaterThanOrderById(afterId, page);
+        : rows.findByIdGreaterThanOrderById(afterId, page));
     return found.stream().map(UserMapper::toDomain).toList();
   }
 
@@ -71,24 +71,47 @@ public final class PostgresUserRepository implements UserRepository {
     return write(null, () -> rows.deleteById(id.value())) == 1;
   }
 
-  /** Runs one write in its own transaction, mapping a unique-email clash. */
+  /**
+   * Runs one write in its own transaction. A clash on the email's unique constraint is the
+   * domain's "email taken"; a clash on any other constraint is a bug, and says which; any other
+   * database failure is a 503 that says whether the write may have been stored (only when the
+   * connection failed after the statement, at COMMIT, can it have been).
+   */
   private <T> T write(User user, Supplier<T> statement) {
+    AtomicBoolean statementDone = new AtomicBoolean();
     try {
-      return transactions.executeWrite(status -> statement.get());
-    } catch (DataAccessException e) {
-      if (user != null && user.email().isPresent() && isUniqueViolation(e)) {
+      return transactions.executeWrite(status -> {
+        T result = statement.get();
+        statementDone.set(true);
+        return result;
+      });
+    } catch (RuntimeException e) {
+      if (EMAIL_CONSTRAINT.equals(PostgresFaults.uniqueConstraint(e))
+          && user != null
+          && user.email().isPresent()) {
         throw new EmailAlreadyTakenException(user.email().get());
+      }
+      if (PostgresFaults.isIntegrityViolation(e)) {
+        throw new IllegalStateException(
+            "PostgreSQL refused a write: " + PostgresFaults.describe(e), e);
+      }
+      if (PostgresFaults.isDatabaseFailure(e)) {
+        throw PostgresFaults.unavailable(
+            "write", e, statementDone.get() && !PostgresFaults.isNoConnection(e));
       }
       throw e;
     }
   }
 
-  private static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
+  /** Runs one read; a database failure means the store cannot serve. */
+  private static <T> T read(Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (RuntimeException e) {
+      if (PostgresFaults.isDatabaseFailure(e)) {
+        throw PostgresFaults.unavailable("read", e, false);
       }
+      throw e;
     }
-    return false;
   }
 }

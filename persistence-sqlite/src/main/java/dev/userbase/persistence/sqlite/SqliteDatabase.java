@@ -104,6 +104,7 @@ final class SqliteDatabase implements AutoCloseable {
       LOG.warn("SQLite checkpoint at close failed: {}", SqliteFaults.describe(e));
     }
     writer.close();
+    LOG.info("SQLite database {} closed", file);
   }
 
   private static void prepareLocation(Path file) {
