@@ -52,14 +52,39 @@ final class PostgresFaults {
     return server == null || server.getConstraint() == null ? "" : server.getConstraint();
   }
 
-  /** One line that names the real cause: {@code [08001] Connection to … refused}. */
+  /**
+   * One line that names the real cause: the deepest JDBC error with its SQLState, and what lay
+   * under it, such as {@code [08001] Connection to 127.0.0.1:5432 refused (ConnectException:
+   * Connection refused)}; a pool's own "connection is closed" says little without it.
+   */
   static String describe(Throwable e) {
-    SQLException sql = sqlCause(e);
-    Throwable shown = sql != null ? sql : e;
-    String message =
-        shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    String line = message.lines().findFirst().orElse(message).strip();
-    return sql != null && sql.getSQLState() != null ? "[" + sql.getSQLState() + "] " + line : line;
+    SQLException deepest = null;
+    Throwable root = e;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql && (deepest == null || sql.getSQLState() != null)) {
+        deepest = sql;
+      }
+      root = t;
+    }
+    Throwable shown = deepest != null ? deepest : root;
+    StringBuilder line = new StringBuilder();
+    if (deepest != null && deepest.getSQLState() != null) {
+      line.append('[').append(deepest.getSQLState()).append("] ");
+    }
+    line.append(firstLine(shown));
+    if (root != shown && !(root instanceof SQLException)) {
+      line.append(" (")
+          .append(root.getClass().getSimpleName())
+          .append(": ")
+          .append(firstLine(root))
+          .append(')');
+    }
+    return line.toString();
+  }
+
+  private static String firstLine(Throwable t) {
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return message.lines().findFirst().orElse(message).strip();
   }
 
   static StoreUnavailableException unavailable(

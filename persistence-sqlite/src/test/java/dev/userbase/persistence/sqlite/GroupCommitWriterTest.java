@@ -194,10 +194,7 @@ class GroupCommitWriterTest {
   void aFullDiskFailsEveryCallerOfTheBatchStoresNothingAndRecoversOnceThereIsRoom()
       throws Exception {
     start();
-    writer.submit(sql("CREATE TABLE page_count_now AS SELECT 1"));
-    // The file may not grow past the pages it has: the next page it needs is a full disk.
-    int pages = writer.submit(() -> pageCount());
-    writer.submit(sql("PRAGMA max_page_count = " + pages));
+    SqliteFaultInjection.fillTheDisk(context);
     Future<?> held = holdWriter();
     List<Future<User>> inserts = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -218,22 +215,10 @@ class GroupCommitWriterTest {
     assertThat(writer.problem()).contains("SQLITE_FULL");
     assertThat(writer.probe()).contains("SQLITE_FULL");
 
-    writer.submit(sql("PRAGMA max_page_count = 1073741823"));
+    SqliteFaultInjection.freeTheDisk(context);
     assertThat(writer.probe()).isNull();
     assertThat(writer.problem()).isNull();
     assertThat(users.insert(newUser("After", null)).id()).isNotNull();
-  }
-
-  private int pageCount() {
-    TransactionOperations<?> transactions =
-        context.getBean(TransactionOperations.class, Qualifiers.byName("default"));
-    try (Statement statement = ((Connection) transactions.getConnection()).createStatement();
-        var rs = statement.executeQuery("PRAGMA page_count")) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
