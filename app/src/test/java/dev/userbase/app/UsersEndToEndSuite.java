@@ -182,6 +182,28 @@ abstract class UsersEndToEndSuite {
   }
 
   @Test
+  void unconditionalPutsFrom16ClientsAllWinInTurnAndNoneIs412() throws Exception {
+    HttpResponse<String> created = http.postJson("/users", "{\"name\": \"Contended\"}");
+    String location = created.headers().firstValue("Location").orElseThrow();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 160; i++) {
+        String body = "{\"name\": \"Writer " + i + "\"}";
+        answers.add(pool.submit(() -> http.putJson(location, body)));
+      }
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // Last write wins, and every write counted: no update was lost or refused.
+    assertThat(body(http.get(location)).get("version").getLongValue()).isEqualTo(161);
+  }
+
+  @Test
   void listingPagesByKeyVisitsEveryUserOnceInIdOrder() throws IOException {
     long total = countUsers();
     List<Long> seen = new ArrayList<>();
