@@ -2,26 +2,19 @@ package dev.userbase.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
-import dev.userbase.domain.UserService;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,34 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @MicronautTest
 @Property(name = MockedDomain.ENABLED, value = "true")
-class RequestScreenTest {
-
-  @Inject
-  EmbeddedServer server;
-
-  @Inject
-  UserService users;
-
-  @Inject
-  JsonMapper json;
-
-  private HttpCalls http;
-
-  @BeforeEach
-  void setUp() {
-    reset(users);
-    http = new HttpCalls(server.getURI());
-  }
-
-  private JsonNode problem(HttpResponse<String> response, int status) throws IOException {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    JsonNode body = json.readValue(response.body(), Argument.of(JsonNode.class));
-    assertThat(body.get("status").getIntValue()).isEqualTo(status);
-    assertThat(body.get("detail").getStringValue()).isNotBlank();
-    return body;
-  }
+class RequestScreenTest extends MockedDomainHttpTest {
 
   @ParameterizedTest
   @ValueSource(
@@ -74,7 +40,8 @@ class RequestScreenTest {
         "application/json;CHARSET=latin1"
       })
   void aCharsetOtherThanUtf8Is415(String contentType) throws IOException {
-    JsonNode body = problem(http.send("POST", "/users", contentType, "{\"name\": \"A\"}"), 415);
+    JsonNode body =
+        assertProblem(http.send("POST", "/users", contentType, "{\"name\": \"A\"}"), 415);
 
     assertThat(body.get("detail").getStringValue()).contains("charset");
     verifyNoInteractions(users);
@@ -100,7 +67,7 @@ class RequestScreenTest {
     HttpResponse<String> response = http.send(
         "POST", "/users", "application/json", "{\"name\": \"A\"}", "Content-Encoding", coding);
 
-    problem(response, 415);
+    assertProblem(response, 415);
     assertThat(response.headers().firstValue("Accept-Encoding")).contains("identity");
     verifyNoInteractions(users);
   }
@@ -109,10 +76,11 @@ class RequestScreenTest {
   void aBodyThatIsNotUtf8Is400NamingTheBody() throws IOException {
     byte[] latin1 = "{\"name\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
 
-    JsonNode body = problem(http.sendBytes("POST", "/users", "application/json", latin1), 400);
+    JsonNode body =
+        assertProblem(http.sendBytes("POST", "/users", "application/json", latin1), 400);
 
     assertThat(body.get("errors").get(0).get("field").getStringValue()).isEqualTo("body");
-    assertThat(problem(http.sendBytes("PUT", "/users/1", "application/json", latin1), 400)
+    assertThat(assertProblem(http.sendBytes("PUT", "/users/1", "application/json", latin1), 400)
             .get("errors")
             .get(0)
             .get("field")
@@ -123,7 +91,7 @@ class RequestScreenTest {
 
   @Test
   void anUnpairedSurrogateEscapeIs400NamingTheField() throws IOException {
-    JsonNode body = problem(http.postJson("/users", "{\"name\": \"A\\ud800B\"}"), 400);
+    JsonNode body = assertProblem(http.postJson("/users", "{\"name\": \"A\\ud800B\"}"), 400);
 
     assertThat(body.get("errors").get(0).get("field").getStringValue()).isEqualTo("name");
     verifyNoInteractions(users);
@@ -132,7 +100,7 @@ class RequestScreenTest {
   @ParameterizedTest
   @ValueSource(strings = {"/users?name=%ff%fe", "/users/?name=A%C3", "/users?name=%ED%A0%80"})
   void aQueryThatIsNotUtf8Is400NamingTheParameter(String path) throws IOException {
-    JsonNode body = problem(http.send("POST", path, null, null), 400);
+    JsonNode body = assertProblem(http.send("POST", path, null, null), 400);
 
     assertThat(body.get("errors").get(0).get("field").getStringValue()).isEqualTo("name");
     verifyNoInteractions(users);
@@ -142,7 +110,7 @@ class RequestScreenTest {
   @ValueSource(strings = {"/users?name=A&name=B", "/users?limit=5&limit=6", "/users/1?x=1&x=2"})
   void aParameterGivenTwiceIs400(String path) throws IOException {
     JsonNode body =
-        problem(http.send(path.contains("name") ? "POST" : "GET", path, null, null), 400);
+        assertProblem(http.send(path.contains("name") ? "POST" : "GET", path, null, null), 400);
 
     assertThat(body.get("errors").get(0).get("message").getStringValue())
         .isEqualTo("is given more than once");
@@ -151,18 +119,18 @@ class RequestScreenTest {
 
   @Test
   void unknownParametersAre400OnEveryRoute() throws IOException {
-    problem(http.get("/users/1?expand=all"), 400);
-    problem(http.delete("/users/1?force=true"), 400);
-    problem(http.putJson("/users/1?dryRun=1", "{\"name\": \"A\"}"), 400);
-    problem(http.postJson("/users?notify=1", "{\"name\": \"A\"}"), 400);
-    problem(http.get("/users?sort=name"), 400);
+    assertProblem(http.get("/users/1?expand=all"), 400);
+    assertProblem(http.delete("/users/1?force=true"), 400);
+    assertProblem(http.putJson("/users/1?dryRun=1", "{\"name\": \"A\"}"), 400);
+    assertProblem(http.postJson("/users?notify=1", "{\"name\": \"A\"}"), 400);
+    assertProblem(http.get("/users?sort=name"), 400);
     verifyNoInteractions(users);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"+5", "05", "\u0665", "5.0", "1e2"})
   void aLimitIsAsciiDigitsOnly(String limit) throws IOException {
-    problem(
+    assertProblem(
         http.get("/users?limit=" + java.net.URLEncoder.encode(limit, StandardCharsets.UTF_8)), 400);
     verifyNoInteractions(users);
   }
@@ -176,7 +144,8 @@ class RequestScreenTest {
 
     // The server listens on loopback, where Micronaut refuses foreign origins (drive-by-localhost
     // protection); the refusal must still say what happened.
-    assertThat(problem(response, 403).get("detail").getStringValue()).contains("Cross-origin");
+    assertThat(assertProblem(response, 403).get("detail").getStringValue())
+        .contains("Cross-origin");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -19,21 +18,16 @@ import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserNotFoundException;
 import dev.userbase.domain.UserPage;
 import dev.userbase.domain.UserQuery;
-import dev.userbase.domain.UserService;
 import dev.userbase.domain.VersionConflictException;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,46 +36,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @MicronautTest
 @Property(name = "micronaut.server.max-request-size", value = "64KB")
 @Property(name = MockedDomain.ENABLED, value = "true")
-class UsersControllerTest {
+class UsersControllerTest extends MockedDomainHttpTest {
 
   private static final Instant T = Instant.parse("2026-11-25T10:00:00.120Z");
-
-  @Inject
-  EmbeddedServer server;
-
-  @Inject
-  UserService users;
-
-  @Inject
-  JsonMapper json;
-
-  private HttpCalls http;
-
-  @BeforeEach
-  void setUp() {
-    reset(users);
-    http = new HttpCalls(server.getURI());
-  }
 
   private static User user(long id, String name, String email, long version) {
     return User.restore(
         new UserId(id), UserName.of(name), email == null ? null : Email.of(email), T, T, version);
-  }
-
-  private JsonNode body(HttpResponse<String> response) throws IOException {
-    return json.readValue(response.body(), io.micronaut.core.type.Argument.of(JsonNode.class));
-  }
-
-  private void assertProblem(HttpResponse<String> response, int status) throws IOException {
-    assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    JsonNode problem = body(response);
-    assertThat(problem.get("status").getIntValue()).isEqualTo(status);
-    assertThat(problem.get("type").getStringValue()).isNotBlank();
-    assertThat(problem.get("title").getStringValue()).isNotBlank();
-    assertThat(problem.get("detail").getStringValue()).isNotBlank();
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   private void assertFieldError(HttpResponse<String> response, String field, String message)
