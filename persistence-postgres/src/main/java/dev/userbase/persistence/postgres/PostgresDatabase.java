@@ -2,6 +2,7 @@ package dev.userbase.persistence.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.userbase.domain.StoreUnavailableException;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -17,9 +18,11 @@ final class PostgresDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
 
   private final HikariDataSource pool;
+  private final String where;
 
-  private PostgresDatabase(HikariDataSource pool) {
+  private PostgresDatabase(HikariDataSource pool, String where) {
     this.pool = pool;
+    this.where = where;
   }
 
   /**
@@ -68,11 +71,21 @@ final class PostgresDatabase implements AutoCloseable {
         settings.username(),
         settings.schema() == null ? "default" : settings.schema(),
         settings.maximumPoolSize());
-    return new PostgresDatabase(pool);
+    return new PostgresDatabase(pool, where);
   }
 
   DataSource dataSource() {
     return pool;
+  }
+
+  /** host:port/database, never the password. */
+  String where() {
+    return where;
+  }
+
+  /** The pool's counters, or null before the pool has started. */
+  HikariPoolMXBean pool() {
+    return pool.getHikariPoolMXBean();
   }
 
   @Override

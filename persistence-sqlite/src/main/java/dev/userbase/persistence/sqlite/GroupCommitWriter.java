@@ -131,6 +131,9 @@ final class GroupCommitWriter implements AutoCloseable {
     if (threadEnded) {
       return "the SQLite writer thread has ended";
     }
+    if (closed) {
+      return "the SQLite writer is stopped";
+    }
     return lastFailure;
   }
 

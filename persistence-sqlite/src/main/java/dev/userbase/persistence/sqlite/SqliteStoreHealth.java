@@ -3,14 +3,18 @@ package dev.userbase.persistence.sqlite;
 import dev.userbase.domain.StoreHealth;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Health of the SQLite store: the writer's own state (its last batch, or a probe write while that
  * one failed) and a connection from the reader pool. It never borrows the writer's connection, so
- * a check cannot stall writes or be stalled by them.
+ * a check cannot stall writes or be stalled by them. Details: the file, the writer's state, the
+ * writes queued, the last write failure, and the free space on the file's disk.
  */
 @Singleton
 @Requires(property = "userbase.store", value = "sqlite", defaultValue = "sqlite")
@@ -27,21 +31,39 @@ public final class SqliteStoreHealth implements StoreHealth {
   }
 
   @Override
-  public Optional<String> problem() {
-    if (writer.problem() != null) {
+  public Status check() {
+    String problem = writer.problem();
+    if (problem != null && !writer.closing()) {
       // The last batch failed: try a write now, so that recovery shows without a restart.
-      String probe = writer.probe();
-      if (probe != null) {
-        return Optional.of(probe);
-      }
+      problem = writer.probe();
     }
+    if (problem == null) {
+      problem = readerProblem();
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("file", database.file().toString());
+    details.put(
+        "writer", writer.closing() ? "stopped" : writer.problem() == null ? "writing" : "failing");
+    details.put("queuedWrites", writer.queued());
+    if (writer.problem() != null) {
+      details.put("lastWriteFailure", writer.problem());
+    }
+    try {
+      details.put(
+          "freeDiskBytes", Files.getFileStore(database.file().getParent()).getUsableSpace());
+    } catch (IOException e) {
+      details.put("freeDiskBytes", "unknown: " + e.getMessage());
+    }
+    return new Status(problem, details);
+  }
+
+  private String readerProblem() {
     try (Connection connection = database.reader().getConnection()) {
-      if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
-        return Optional.of("SQLite reader connection did not answer");
-      }
+      return connection.isValid(VALIDATION_TIMEOUT_SECONDS)
+          ? null
+          : "SQLite reader connection did not answer";
     } catch (SQLException | RuntimeException e) {
-      return Optional.of("SQLite read failed: " + SqliteFaults.describe(e));
+      return "SQLite read failed: " + SqliteFaults.describe(e);
     }
-    return Optional.empty();
   }
 }

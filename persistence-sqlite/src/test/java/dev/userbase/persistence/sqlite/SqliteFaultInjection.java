@@ -27,6 +27,11 @@ public final class SqliteFaultInjection {
     onWriter(context, "PRAGMA max_page_count = 1073741823");
   }
 
+  /** Stops the writer, as a writer that died would be: every later write is refused. */
+  public static void stopTheWriter(ApplicationContext context) {
+    context.getBean(GroupCommitWriter.class).close();
+  }
+
   private static int pageCount(ApplicationContext context) {
     TransactionOperations<?> transactions = transactions(context);
     return context.getBean(GroupCommitWriter.class).submit(() -> {
