@@ -99,4 +99,32 @@ class ApplicationProcessTest {
     }
     assertThat(database).exists();
   }
+
+  @Test
+  void jsonLogsWithTheAccessLogCarryEachRequestsId() throws Exception {
+    try (ServerProcess process = ServerProcess.start(
+        folder,
+        Map.of(
+            "USERBASE_SQLITE_PATH", "users.db",
+            "USERBASE_LOG_FORMAT", "json",
+            "USERBASE_HTTP_ACCESS_LOG", "true"))) {
+      process.awaitServing(Duration.ofSeconds(60));
+      HttpResponse<String> answer = HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(process.uri().resolve("/users/77"))
+                  .header("X-Request-Id", "json-log-1")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(404);
+      process.terminate();
+      assertThat(process.awaitExit(Duration.ofSeconds(60))).isZero();
+      assertThat(process.output())
+          .isNotEmpty()
+          .allSatisfy(line -> assertThat(line).startsWith("{\"timestamp\":").endsWith("}"))
+          .anySatisfy(line -> assertThat(line)
+              .contains("\"loggerName\":\"userbase.access\"")
+              .contains("\"mdc\": {\"requestId\":\"json-log-1\"}")
+              .contains("GET \\/users\\/77 404"));
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  * An RFC 9457 problem details body.
  *
  * @param errors for validation failures, one entry per field that was wrong
+ * @param requestId the request's id (as in {@code X-Request-Id}), to find its log lines
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,7 +19,8 @@ public record Problem(
     int status,
     String detail,
     @Nullable String instance,
-    @Nullable List<FieldError> errors) {
+    @Nullable List<FieldError> errors,
+    @Nullable String requestId) {
 
   public static final String CONTENT_TYPE = "application/problem+json";
 

@@ -22,7 +22,6 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
   public MutableHttpResponse<Problem> processResponse(
       ErrorContext context, MutableHttpResponse<?> baseResponse) {
     HttpStatus status = baseResponse.getStatus();
-    String title = status.getReason();
     String detail;
     if (status.getCode() >= 500 || !context.hasErrors()) {
       detail = defaultDetail(status);
@@ -30,8 +29,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
       detail =
           context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
     }
-    Problem problem = new Problem(
-        "about:blank", title, status.getCode(), detail, Problems.path(context.getRequest()), null);
+    Problem problem = Problems.generic(context.getRequest(), status, detail);
     return baseResponse.body(problem).contentType(Problem.CONTENT_TYPE);
   }
 

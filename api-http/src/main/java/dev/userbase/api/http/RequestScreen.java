@@ -97,14 +97,7 @@ final class RequestScreen implements Ordered {
         : ProblemErrorResponseProcessor.defaultDetail(status);
     @SuppressWarnings("unchecked")
     MutableHttpResponse<Object> bare = (MutableHttpResponse<Object>) response;
-    bare.body(new Problem(
-            "about:blank",
-            status.getReason(),
-            status.getCode(),
-            detail,
-            Problems.path(request),
-            null))
-        .contentType(Problem.CONTENT_TYPE);
+    bare.body(Problems.generic(request, status, detail)).contentType(Problem.CONTENT_TYPE);
   }
 
   /**

@@ -1,0 +1,101 @@
+package dev.userbase.api.http;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.annotation.PreMatching;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id: the client's {@code X-Request-Id} when it is sane (1 to 128 visible
+ * ASCII characters), otherwise a new one. The id is returned in the response, put in the MDC of
+ * every log line written for the request (as {@code requestId}), and in every problem body. With
+ * {@code userbase.http.access-log} on, it also writes one access line per request.
+ */
+@ServerFilter(Filter.MATCH_ALL_PATTERN)
+public final class RequestIds implements Ordered {
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("userbase.access");
+
+  public static final String HEADER = "X-Request-Id";
+  public static final String MDC_KEY = "requestId";
+  private static final String ATTRIBUTE = RequestIds.class.getName();
+  private static final String STARTED = ATTRIBUTE + ".started";
+  private static final Pattern SANE = Pattern.compile("[\\x21-\\x7e]{1,128}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final boolean accessLog;
+
+  RequestIds(@Value("${userbase.http.access-log:false}") boolean accessLog) {
+    this.accessLog = accessLog;
+  }
+
+  @Override
+  public int getOrder() {
+    // Outermost of all: every answer, the screen's refusals included, carries the id.
+    return ServerFilterPhase.FIRST.before() - 1;
+  }
+
+  @PreMatching
+  @RequestFilter
+  void assign(HttpRequest<?> request, MutablePropagatedContext context) {
+    String given = request.getHeaders().get(HEADER);
+    String id = given != null && SANE.matcher(given).matches() ? given : newId();
+    request.setAttribute(ATTRIBUTE, id);
+    if (accessLog) {
+      request.setAttribute(STARTED, System.nanoTime());
+    }
+    context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+  }
+
+  @ResponseFilter
+  void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    String id = of(request);
+    if (id != null) {
+      response.header(HEADER, id);
+    }
+    if (accessLog) {
+      long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+      MDC.put(MDC_KEY, id);
+      try {
+        ACCESS.info(
+            "{} {} {} {} ms {}",
+            request.getMethod(),
+            request.getUri().getRawPath(),
+            response.code(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+            request.getRemoteAddress().getAddress().getHostAddress());
+      } finally {
+        MDC.remove(MDC_KEY);
+      }
+    }
+  }
+
+  /** The request's id, or null before the filter ran. */
+  static String of(HttpRequest<?> request) {
+    return request == null
+        ? null
+        : request.getAttribute(ATTRIBUTE, String.class).orElse(null);
+  }
+
+  private static String newId() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}
