@@ -78,6 +78,9 @@ class PostgresOutageTest {
     Duration recovery = awaitReady(http, Duration.ofSeconds(30));
     assertThat(http.get(location).statusCode()).isEqualTo(200);
     assertThat(http.postJson("/users", "{\"name\": \"After\"}").statusCode()).isEqualTo(201);
+    String scrape = http.get("/prometheus").body();
+    assertThat(scrape).contains("userbase_store_unavailable_total{cause=\"");
+    assertThat(scrape).contains("hikaricp_connections{pool=\"userbase-postgres\"}");
     System.out.printf(
         "PostgreSQL outage: during %s, health DOWN; ready again %d ms after the server came back,"
             + " first write 201 at %d ms%n",

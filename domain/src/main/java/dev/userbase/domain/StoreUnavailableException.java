@@ -7,20 +7,30 @@ package dev.userbase.domain;
  */
 public final class StoreUnavailableException extends RuntimeException {
 
+  private final String code;
   private final boolean mayHaveWritten;
 
   /** A failure after which nothing of the request was done. */
   public StoreUnavailableException(String message, Throwable cause) {
-    this(message, cause, false);
+    this("unavailable", message, cause, false);
   }
 
   /**
+   * @param code the kind of failure, short and from a small set ({@code SQLITE_FULL},
+   *     {@code pool-timeout}, {@code connection}…), for counting
    * @param mayHaveWritten true when the write may have been stored all the same (the store stopped
    *     answering while it committed), so the client must look before it retries blindly
    */
-  public StoreUnavailableException(String message, Throwable cause, boolean mayHaveWritten) {
+  public StoreUnavailableException(
+      String code, String message, Throwable cause, boolean mayHaveWritten) {
     super(message, cause);
+    this.code = code;
     this.mayHaveWritten = mayHaveWritten;
+  }
+
+  /** The kind of failure, for counting: one of a small set of short names. */
+  public String code() {
+    return code;
   }
 
   public boolean mayHaveWritten() {

@@ -23,6 +23,12 @@ final class ProblemHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
   private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
+  private final UnavailableAnswers unavailable;
+
+  ProblemHandlers(UnavailableAnswers unavailable) {
+    this.unavailable = unavailable;
+  }
+
   @Error(global = true, exception = ProblemException.class)
   HttpResponse<Problem> problem(HttpRequest<?> request, ProblemException e) {
     return Problems.response(request, e.type(), e.getMessage(), e.errors());
@@ -50,6 +56,7 @@ final class ProblemHandlers {
 
   @Error(global = true, exception = StoreBusyException.class)
   HttpResponse<Problem> storeBusy(HttpRequest<?> request, StoreBusyException e) {
+    unavailable.count("busy");
     LOG.info(
         "{} {}: 503, the store is busy: {}",
         request.getMethod(),
@@ -66,6 +73,7 @@ final class ProblemHandlers {
   /** The store cannot serve: the one log line names the real cause; the client hears 503. */
   @Error(global = true, exception = StoreUnavailableException.class)
   HttpResponse<Problem> storeUnavailable(HttpRequest<?> request, StoreUnavailableException e) {
+    unavailable.count(e.code());
     LOG.warn("{} {}: 503, {}", request.getMethod(), request.getPath(), e.getMessage());
     return Problems.response(
             request, ProblemType.STORE_UNAVAILABLE, e.outcome() + " Retry later.", null)
@@ -75,6 +83,7 @@ final class ProblemHandlers {
   /** A handler pool that no longer takes work means the process is stopping. */
   @Error(global = true, exception = RejectedExecutionException.class)
   HttpResponse<Problem> rejected(HttpRequest<?> request, RejectedExecutionException e) {
+    unavailable.count("shutting-down");
     LOG.info("{} {}: 503, the handler pool is shut down", request.getMethod(), request.getPath());
     return Problems.response(
             request,

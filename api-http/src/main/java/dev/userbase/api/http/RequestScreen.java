@@ -28,9 +28,11 @@ import java.util.Locale;
 final class RequestScreen implements Ordered {
 
   private final Draining draining;
+  private final UnavailableAnswers unavailable;
 
-  RequestScreen(Draining draining) {
+  RequestScreen(Draining draining, UnavailableAnswers unavailable) {
     this.draining = draining;
+    this.unavailable = unavailable;
   }
 
   @Override
@@ -45,6 +47,7 @@ final class RequestScreen implements Ordered {
   HttpResponse<?> screen(HttpRequest<?> request) {
     // Health answers for itself while draining: liveness stays UP, readiness turns DOWN.
     if (draining.isDraining() && !request.getPath().startsWith("/health")) {
+      unavailable.count("shutting-down");
       return Problems.response(
               request,
               ProblemType.SHUTTING_DOWN,

@@ -482,7 +482,7 @@ class UsersControllerTest extends MockedDomainHttpTest {
   @Test
   void aWriteWhoseOutcomeIsUnknownSaysSoInIts503() throws IOException {
     when(users.create(any(), any()))
-        .thenThrow(new StoreUnavailableException("lost at commit", null, true));
+        .thenThrow(new StoreUnavailableException("connection", "lost at commit", null, true));
 
     HttpResponse<String> response = http.postJson("/users", "{\"name\": \"Bob\"}");
 

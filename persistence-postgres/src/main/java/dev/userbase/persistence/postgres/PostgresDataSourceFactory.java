@@ -1,9 +1,11 @@
 package dev.userbase.persistence.postgres;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
@@ -15,8 +17,9 @@ class PostgresDataSourceFactory {
 
   @Singleton
   @Bean(preDestroy = "close")
-  PostgresDatabase database(PostgresSettings settings) {
-    return PostgresDatabase.open(settings);
+  PostgresDatabase database(
+      PostgresSettings settings, @Nullable MetricsTrackerFactory poolMetrics) {
+    return PostgresDatabase.open(settings, poolMetrics);
   }
 
   @Singleton

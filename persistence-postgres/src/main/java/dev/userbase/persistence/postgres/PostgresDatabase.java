@@ -3,6 +3,7 @@ package dev.userbase.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.userbase.domain.StoreUnavailableException;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -32,6 +33,11 @@ final class PostgresDatabase implements AutoCloseable {
    *     password
    */
   static PostgresDatabase open(PostgresSettings settings) {
+    return open(settings, null);
+  }
+
+  /** As {@link #open(PostgresSettings)}, with the pool reporting to {@code poolMetrics} if given. */
+  static PostgresDatabase open(PostgresSettings settings, MetricsTrackerFactory poolMetrics) {
     if (settings.url() == null || settings.url().isBlank()) {
       throw new StoreUnavailableException(
           "Cannot use PostgreSQL: no database URL; set DATASOURCES_DEFAULT_URL, such as"
@@ -52,6 +58,9 @@ final class PostgresDatabase implements AutoCloseable {
     config.addDataSourceProperty("connectTimeout", "5");
     if (settings.schema() != null) {
       config.setSchema(settings.schema());
+    }
+    if (poolMetrics != null) {
+      config.setMetricsTrackerFactory(poolMetrics);
     }
     HikariDataSource pool;
     try {

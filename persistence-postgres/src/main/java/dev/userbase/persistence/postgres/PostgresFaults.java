@@ -90,6 +90,29 @@ final class PostgresFaults {
   static StoreUnavailableException unavailable(
       String what, Throwable cause, boolean mayHaveWritten) {
     return new StoreUnavailableException(
-        "PostgreSQL " + what + " failed: " + describe(cause), cause, mayHaveWritten);
+        code(cause), "PostgreSQL " + what + " failed: " + describe(cause), cause, mayHaveWritten);
+  }
+
+  /** The kind of failure, for counting: from the SQLState's class, or the pool's timeout. */
+  static String code(Throwable e) {
+    if (isNoConnection(e)) {
+      return "pool-timeout";
+    }
+    String state = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        state = sql.getSQLState();
+      }
+    }
+    if (state == null || state.startsWith("08")) {
+      return "connection";
+    }
+    if (state.startsWith("57P")) {
+      return "server-shutdown";
+    }
+    if (state.startsWith("53")) {
+      return "server-resources";
+    }
+    return "sqlstate-" + state;
   }
 }

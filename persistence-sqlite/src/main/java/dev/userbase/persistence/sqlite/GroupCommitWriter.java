@@ -2,6 +2,10 @@ package dev.userbase.persistence.sqlite;
 
 import dev.userbase.domain.StoreBusyException;
 import dev.userbase.domain.StoreUnavailableException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import java.sql.Connection;
@@ -51,6 +55,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private final long maxWaitNanos;
   private final long callerTimeoutNanos;
   private final Thread thread;
+  private final DistributionSummary batchSizes;
+  private final Timer commitTimes;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong writes = new AtomicLong();
   private volatile boolean closed;
@@ -62,9 +68,19 @@ final class GroupCommitWriter implements AutoCloseable {
       int capacity,
       int maxBatch,
       Duration maxWait,
-      Duration callerTimeout) {
+      Duration callerTimeout,
+      MeterRegistry meters) {
     this.transactions = transactions;
     this.queue = new ArrayBlockingQueue<>(capacity);
+    Gauge.builder("userbase.sqlite.queue", queue, BlockingQueue::size)
+        .description("Writes waiting for the SQLite writer")
+        .register(meters);
+    this.batchSizes = DistributionSummary.builder("userbase.sqlite.batch.size")
+        .description("Writes per SQLite commit")
+        .register(meters);
+    this.commitTimes = Timer.builder("userbase.sqlite.commit")
+        .description("Time per SQLite group commit, from BEGIN to the COMMIT's return")
+        .register(meters);
     this.maxBatch = maxBatch;
     this.maxWaitNanos = maxWait.toNanos();
     this.callerTimeoutNanos = callerTimeout.toNanos();
@@ -73,7 +89,8 @@ final class GroupCommitWriter implements AutoCloseable {
     thread.setUncaughtExceptionHandler((t, e) -> {
       LOG.error("The SQLite writer thread ended; writes are refused until a restart", e);
       threadEnded = true;
-      failQueued(new StoreUnavailableException("SQLite writer thread ended: " + e, e));
+      failQueued(new StoreUnavailableException(
+          "writer-stopped", "SQLite writer thread ended: " + e, e, false));
     });
     thread.start();
   }
@@ -87,7 +104,8 @@ final class GroupCommitWriter implements AutoCloseable {
    */
   <T> T submit(Supplier<T> write) {
     if (threadEnded) {
-      throw new StoreUnavailableException("SQLite writer thread has ended", null);
+      throw new StoreUnavailableException(
+          "writer-stopped", "SQLite writer thread has ended", null, false);
     }
     if (closed) {
       throw new StoreBusyException("the store is closing");
@@ -182,8 +200,8 @@ final class GroupCommitWriter implements AutoCloseable {
         batch.forEach(pending -> pending.fail(e));
       } catch (Throwable e) {
         LOG.error("The SQLite writer failed a batch of {} writes", batch.size(), e);
-        StoreUnavailableException failure =
-            new StoreUnavailableException("SQLite writer failed: " + SqliteFaults.describe(e), e);
+        StoreUnavailableException failure = new StoreUnavailableException(
+            "writer-error", "SQLite writer failed: " + SqliteFaults.describe(e), e, false);
         batch.forEach(pending -> pending.fail(failure));
       } finally {
         batch.clear();
@@ -238,6 +256,7 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void commit(List<PendingWrite<?>> batch) {
+    long started = System.nanoTime();
     List<Runnable> outcomes = new ArrayList<>(batch.size());
     AtomicInteger completion = new AtomicInteger(-1);
     RuntimeException[] firstFailure = new RuntimeException[1];
@@ -279,6 +298,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     commits.incrementAndGet();
     writes.addAndGet(batch.size());
+    commitTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    batchSizes.record(batch.size());
     lastFailure = null;
     // Only now, with the commit returned, does any caller hear of its write.
     outcomes.forEach(Runnable::run);
@@ -378,19 +399,22 @@ final class GroupCommitWriter implements AutoCloseable {
       } catch (TimeoutException e) {
         if (state.compareAndSet(QUEUED, WITHDRAWN)) {
           throw new StoreUnavailableException(
+              "writer-timeout",
               "SQLite writer did not reach the write within "
                   + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                   + " ms; it was withdrawn",
-              null);
+              null,
+              false);
         }
         return awaitTaken(timeoutNanos);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         if (state.compareAndSet(QUEUED, WITHDRAWN)) {
-          throw new StoreUnavailableException("interrupted while waiting for the SQLite writer", e);
+          throw new StoreUnavailableException(
+              "interrupted", "interrupted while waiting for the SQLite writer", e, false);
         }
         throw new StoreUnavailableException(
-            "interrupted while the SQLite writer stored the write", e, true);
+            "interrupted", "interrupted while the SQLite writer stored the write", e, true);
       } catch (ExecutionException e) {
         throw rethrow(e.getCause());
       }
@@ -402,6 +426,7 @@ final class GroupCommitWriter implements AutoCloseable {
         return result.get(timeoutNanos, TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
         throw new StoreUnavailableException(
+            "writer-timeout",
             "SQLite writer did not finish the write within "
                 + 2 * TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                 + " ms",
@@ -410,7 +435,7 @@ final class GroupCommitWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StoreUnavailableException(
-            "interrupted while the SQLite writer stored the write", e, true);
+            "interrupted", "interrupted while the SQLite writer stored the write", e, true);
       } catch (ExecutionException e) {
         throw rethrow(e.getCause());
       }
@@ -420,7 +445,8 @@ final class GroupCommitWriter implements AutoCloseable {
       if (cause instanceof RuntimeException runtime) {
         return runtime;
       }
-      return new StoreUnavailableException("SQLite writer failed: " + cause, cause);
+      return new StoreUnavailableException(
+          "writer-error", "SQLite writer failed: " + cause, cause, false);
     }
   }
 }

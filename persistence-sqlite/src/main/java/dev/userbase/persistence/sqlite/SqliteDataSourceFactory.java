@@ -1,9 +1,13 @@
 package dev.userbase.persistence.sqlite;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -18,8 +22,8 @@ class SqliteDataSourceFactory {
 
   @Singleton
   @Bean(preDestroy = "close")
-  SqliteDatabase database(SqliteSettings settings) {
-    return SqliteDatabase.open(settings);
+  SqliteDatabase database(SqliteSettings settings, @Nullable MetricsTrackerFactory poolMetrics) {
+    return SqliteDatabase.open(settings, poolMetrics);
   }
 
   @Singleton
@@ -32,13 +36,17 @@ class SqliteDataSourceFactory {
   @Singleton
   @Bean(preDestroy = "close")
   GroupCommitWriter writer(
-      @Named("default") TransactionOperations<Connection> transactions, SqliteSettings settings) {
+      @Named("default") TransactionOperations<Connection> transactions,
+      SqliteSettings settings,
+      @Nullable MeterRegistry meters) {
     return new GroupCommitWriter(
         transactions,
         settings.writeQueueCapacity(),
         settings.maxBatchSize(),
         Duration.ofMillis(settings.maxBatchWaitMs()),
-        Duration.ofMillis(settings.writeTimeoutMs()));
+        Duration.ofMillis(settings.writeTimeoutMs()),
+        // Without a registry (a bare test context) the meters go nowhere.
+        meters != null ? meters : new CompositeMeterRegistry());
   }
 
   @Singleton

@@ -2,6 +2,7 @@ package dev.userbase.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.userbase.domain.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,6 +46,13 @@ final class SqliteDatabase implements AutoCloseable {
    *     be created, written or read as a database
    */
   static SqliteDatabase open(SqliteSettings settings) {
+    return open(settings, null);
+  }
+
+  /**
+   * As {@link #open(SqliteSettings)}, with the pools reporting to {@code poolMetrics} when given.
+   */
+  static SqliteDatabase open(SqliteSettings settings, MetricsTrackerFactory poolMetrics) {
     Path file = Path.of(settings.path()).toAbsolutePath().normalize();
     prepareLocation(file);
     SQLiteDataSource unpooledWriter = new SQLiteDataSource(connectionConfig(settings, false));
@@ -60,15 +68,16 @@ final class SqliteDatabase implements AutoCloseable {
     }
     migrate(file, unpooledWriter);
 
-    HikariDataSource writer =
-        pool("userbase-sqlite-writer", unpooledWriter, 1, settings.connectionTimeoutMs());
+    HikariDataSource writer = pool(
+        "userbase-sqlite-writer", unpooledWriter, 1, settings.connectionTimeoutMs(), poolMetrics);
     SQLiteDataSource unpooledReader = new SQLiteDataSource(connectionConfig(settings, true));
     unpooledReader.setUrl("jdbc:sqlite:" + file);
     HikariDataSource reader = pool(
         "userbase-sqlite-reader",
         unpooledReader,
         settings.readerPoolSize(),
-        settings.connectionTimeoutMs());
+        settings.connectionTimeoutMs(),
+        poolMetrics);
     LOG.info(
         "SQLite database {} (journal_mode={}, synchronous={}, readers={})",
         file,
@@ -157,7 +166,11 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   private static HikariDataSource pool(
-      String name, DataSource connections, int size, long connectionTimeoutMs) {
+      String name,
+      DataSource connections,
+      int size,
+      long connectionTimeoutMs,
+      MetricsTrackerFactory poolMetrics) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
     // Both Hikari and Micronaut Data call setReadOnly, which sqlite-jdbc refuses on open
@@ -166,6 +179,9 @@ final class SqliteDatabase implements AutoCloseable {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
     config.setConnectionTimeout(connectionTimeoutMs);
+    if (poolMetrics != null) {
+      config.setMetricsTrackerFactory(poolMetrics);
+    }
     // A SQLite connection does not go stale: keep them for the life of the process.
     config.setMaxLifetime(0);
     config.setIdleTimeout(0);

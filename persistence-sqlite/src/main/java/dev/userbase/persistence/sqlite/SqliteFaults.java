@@ -88,6 +88,21 @@ final class SqliteFaults {
   }
 
   static StoreUnavailableException unavailable(String what, Throwable cause) {
-    return new StoreUnavailableException("SQLite " + what + " failed: " + describe(cause), cause);
+    return new StoreUnavailableException(
+        code(cause), "SQLite " + what + " failed: " + describe(cause), cause, false);
+  }
+
+  /** The kind of failure, for counting: SQLite's result code, or what the pool or writer said. */
+  static String code(Throwable e) {
+    SQLiteException sqlite = sqliteCause(e);
+    if (sqlite != null) {
+      return sqlite.getResultCode().name();
+    }
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return "pool-timeout";
+      }
+    }
+    return isDatabaseFailure(e) ? "database-error" : "writer-error";
   }
 }
