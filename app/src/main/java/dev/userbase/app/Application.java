@@ -10,6 +10,13 @@ public final class Application extends Micronaut {
   private Application() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && !args[0].startsWith("-D") && !args[0].startsWith("--micronaut")) {
+      // A subcommand (or --help): run it and exit; nothing is served.
+      System.exit(Commands.run(
+          args,
+          new java.io.PrintWriter(System.out, true),
+          new java.io.PrintWriter(System.err, true)));
+    }
     new Application()
         .args(args)
         .mainClass(Application.class)

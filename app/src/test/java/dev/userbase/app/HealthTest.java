@@ -15,11 +15,13 @@ import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Health through micronaut-management, with its details shown (as they will be to the admin
  * scope): readiness follows the SQLite store (a full disk, a stopped writer), liveness does not.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @MicronautTest(transactional = false, rebuildContext = true)
 @Property(name = "endpoints.health.details-visible", value = "ANONYMOUS")
 class HealthTest implements SqliteTestDatabase {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Seeded random hostile requests over real HTTP: odd paths, ids, parameters, headers, charsets,
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * <p>{@code -Duserbase.hostile.requests=N} sends N (2,000 by default); {@code
  * -Duserbase.hostile.seed=S} replays a run. The seed is printed first.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @MicronautTest(transactional = false)
 class HostileInputTest implements SqliteTestDatabase {
 

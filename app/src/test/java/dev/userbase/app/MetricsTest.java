@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** After some traffic, the Prometheus scrape holds each named metric, with sane values. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @MicronautTest(transactional = false, rebuildContext = true)
 class MetricsTest implements SqliteTestDatabase {
 

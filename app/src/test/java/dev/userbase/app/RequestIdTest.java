@@ -14,6 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * header and in problem bodies, and it is in the MDC of the log lines written for the request,
  * on whatever thread wrote them.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @MicronautTest(transactional = false, rebuildContext = true)
 class RequestIdTest implements SqliteTestDatabase {
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The disk fills under the service (SQLITE_FULL, injected with max_page_count on the writer): a
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * readable, reads go on, readiness is DOWN; once there is room the service writes again without a
  * restart.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @MicronautTest(transactional = false)
 class SqliteDiskFullTest implements SqliteTestDatabase {
 

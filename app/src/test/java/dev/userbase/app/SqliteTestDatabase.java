@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Gives each test class that implements it a fresh SQLite file in a temporary folder. */
+/**
+ * Gives each test class that implements it a fresh SQLite file in a temporary folder. Micronaut
+ * reads a TestPropertyProvider only with {@code @TestInstance(PER_CLASS)}; without it the test
+ * would quietly run on the default ./data/userbase.db.
+ */
 public interface SqliteTestDatabase extends TestPropertyProvider {
 
   @Override

@@ -80,6 +80,12 @@ final class ProblemHandlers {
         .header(HttpHeaders.RETRY_AFTER, Integer.toString(STORE_RETRY_AFTER_SECONDS));
   }
 
+  /** The store has tools of its own for this (PostgreSQL backups): the message says which. */
+  @Error(global = true, exception = UnsupportedOperationException.class)
+  HttpResponse<Problem> unsupported(HttpRequest<?> request, UnsupportedOperationException e) {
+    return Problems.response(request, ProblemType.NOT_IMPLEMENTED, e.getMessage(), null);
+  }
+
   /** A handler pool that no longer takes work means the process is stopping. */
   @Error(global = true, exception = RejectedExecutionException.class)
   HttpResponse<Problem> rejected(HttpRequest<?> request, RejectedExecutionException e) {

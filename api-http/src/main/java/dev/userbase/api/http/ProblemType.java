@@ -12,7 +12,8 @@ enum ProblemType {
       "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   STORE_BUSY("store-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many writes"),
   STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
-  SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down");
+  SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down"),
+  NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not available on this store");
 
   // A tag URI (RFC 4151) names the type without promising a page behind it (RFC 9457, 3.1.1).
   private static final String PREFIX = "tag:userbase.dev,2026:problem:";

@@ -32,8 +32,11 @@ final class SqliteDatabase implements AutoCloseable {
   private final Path file;
   private final HikariDataSource writer;
   private final HikariDataSource reader;
+  private final ProcessLock lock;
 
-  private SqliteDatabase(Path file, HikariDataSource writer, HikariDataSource reader) {
+  private SqliteDatabase(
+      Path file, HikariDataSource writer, HikariDataSource reader, ProcessLock lock) {
+    this.lock = lock;
     this.file = file;
     this.writer = writer;
     this.reader = reader;
@@ -55,6 +58,28 @@ final class SqliteDatabase implements AutoCloseable {
   static SqliteDatabase open(SqliteSettings settings, MetricsTrackerFactory poolMetrics) {
     Path file = Path.of(settings.path()).toAbsolutePath().normalize();
     prepareLocation(file);
+    ProcessLock lock;
+    try {
+      lock = ProcessLock.tryAcquire(file);
+    } catch (IOException e) {
+      throw unavailable(file, "cannot lock " + ProcessLock.lockFile(file) + ": " + e, e);
+    }
+    if (lock == null) {
+      throw unavailable(
+          file,
+          "another Userbase process has it open (" + ProcessLock.lockFile(file) + " is locked)",
+          null);
+    }
+    try {
+      return open(file, settings, poolMetrics, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static SqliteDatabase open(
+      Path file, SqliteSettings settings, MetricsTrackerFactory poolMetrics, ProcessLock lock) {
     SQLiteDataSource unpooledWriter = new SQLiteDataSource(connectionConfig(settings, false));
     unpooledWriter.setUrl("jdbc:sqlite:" + file);
     String journalMode;
@@ -84,7 +109,7 @@ final class SqliteDatabase implements AutoCloseable {
         journalMode,
         synchronous,
         settings.readerPoolSize());
-    return new SqliteDatabase(file, writer, reader);
+    return new SqliteDatabase(file, writer, reader, lock);
   }
 
   Path file() {
@@ -113,6 +138,7 @@ final class SqliteDatabase implements AutoCloseable {
       LOG.warn("SQLite checkpoint at close failed: {}", SqliteFaults.describe(e));
     }
     writer.close();
+    lock.close();
     LOG.info("SQLite database {} closed", file);
   }
 

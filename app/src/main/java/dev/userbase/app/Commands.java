@@ -1,0 +1,153 @@
+package dev.userbase.app;
+
+import dev.userbase.domain.StoreBackups.Backup;
+import dev.userbase.persistence.postgres.PostgresBackups;
+import dev.userbase.persistence.sqlite.SqliteBackup;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The jar's subcommands: {@code java -jar userbase.jar <command> …}, each with {@code --help}.
+ * They read the same configuration as the server (application.yml, system properties,
+ * environment) and exit 0 on success, 1 when the work failed, 2 on a usage error.
+ */
+@Command(
+    name = "userbase.jar",
+    mixinStandardHelpOptions = true,
+    version = "Userbase",
+    subcommands = {Commands.BackupCommand.class, Commands.RestoreCommand.class},
+    description = "Without a command, serves the users API. With one, runs it and exits.")
+final class Commands implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+
+  /** Runs a command line; returns the exit code. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Commands());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      line.getErr().println("userbase: " + e.getMessage());
+      return 1;
+    });
+    int exit = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return exit;
+  }
+
+  /** The configured store and SQLite file, without starting anything. */
+  static final class Configuration {
+    final String store;
+    final Path sqliteFile;
+
+    Configuration() {
+      try (ApplicationContext context = ApplicationContext.builder().build()) {
+        Environment environment = context.getEnvironment().start();
+        store = environment.getProperty("userbase.store", String.class).orElse("sqlite");
+        sqliteFile = SqliteBackup.resolve(environment
+            .getProperty("userbase.sqlite.path", String.class)
+            .orElse("./data/userbase.db"));
+      }
+    }
+
+    /** Fails with the one line that says which tools PostgreSQL has, when that is the store. */
+    void requireSqlite() {
+      if (!store.equals("sqlite")) {
+        throw new IllegalStateException(PostgresBackups.USE_PG_DUMP);
+      }
+    }
+  }
+
+  @Command(
+      name = "backup",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes a consistent copy of the configured SQLite database to FILE, while the server"
+            + " keeps serving, checks it (PRAGMA integrity_check), and prints its size, users,"
+            + " duration and file. On PostgreSQL, use pg_dump."
+      })
+  static final class BackupCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "Where to write the copy.")
+    Path file;
+
+    @Option(names = "--force", description = "Overwrite FILE if it exists.")
+    boolean force;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Configuration configuration = new Configuration();
+      configuration.requireSqlite();
+      PrintWriter err = spec.commandLine().getErr();
+      boolean terminal = System.console() != null;
+      Backup backup = SqliteBackup.backup(configuration.sqliteFile, file, force, bytes -> {
+        if (terminal) {
+          err.printf("\rcopying %s: %,d bytes so far", configuration.sqliteFile, bytes);
+          err.flush();
+        }
+      });
+      if (terminal) {
+        err.println();
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Backup %s: %,d bytes, %,d users, %d ms, integrity ok%n",
+              backup.file(), backup.bytes(), backup.users(), backup.took().toMillis());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "restore",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Puts the backup FILE in place of the configured SQLite database, with the server"
+            + " stopped. The file must be a sound Userbase database of a schema version this build"
+            + " knows; the current database is kept aside under a name this prints. On PostgreSQL,"
+            + " use pg_restore."
+      })
+  static final class RestoreCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The backup to restore.")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Configuration configuration = new Configuration();
+      configuration.requireSqlite();
+      Path aside = SqliteBackup.restore(configuration.sqliteFile, file.toAbsolutePath());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Restored %s into %s; %s%n",
+              file.toAbsolutePath(),
+              configuration.sqliteFile,
+              aside == null
+                  ? "there was no database before"
+                  : "the former database is at " + aside);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.userbase.persistence.sqlite;
+
+import dev.userbase.domain.StoreBackups;
+import dev.userbase.domain.StoreUnavailableException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backups of the running SQLite store into {@code userbase.backup.dir} (by default a {@code
+ * backups} folder beside the database), under time-stamped names, keeping the newest {@code
+ * userbase.backup.keep}.
+ */
+@Singleton
+@Requires(property = "userbase.store", value = "sqlite", defaultValue = "sqlite")
+public final class SqliteBackups implements StoreBackups {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteBackups.class);
+
+  private final Path database;
+  private final Path folder;
+  private final int keep;
+
+  SqliteBackups(
+      SqliteDatabase database,
+      @Nullable @Value("${userbase.backup.dir:}") String folder,
+      @Value("${userbase.backup.keep:7}") int keep) {
+    this.database = database.file();
+    this.folder = folder == null || folder.isBlank()
+        ? this.database.resolveSibling("backups")
+        : Path.of(folder).toAbsolutePath().normalize();
+    if (keep < 1) {
+      throw new IllegalArgumentException("userbase.backup.keep must be at least 1");
+    }
+    this.keep = keep;
+  }
+
+  @Override
+  public Backup backup() {
+    Path target = folder.resolve(SqliteBackup.timestampedName(Clock.systemUTC()));
+    Backup made;
+    try {
+      made = SqliteBackup.backup(database, target, false, bytes -> {});
+    } catch (SqliteBackup.BackupException e) {
+      throw new StoreUnavailableException(
+          "backup-failed", "SQLite backup failed: " + e.getMessage(), e, false);
+    }
+    LOG.info(
+        "Backup {}: {} bytes, {} users, {} ms",
+        made.file(),
+        made.bytes(),
+        made.users(),
+        made.took().toMillis());
+    prune();
+    return made;
+  }
+
+  /** Deletes all but the newest {@code keep} backups this class named. */
+  private void prune() {
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> backups = files
+          .filter(f -> f.getFileName().toString().matches("userbase-\\d{8}-\\d{6}-\\d{3}\\.db"))
+          .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed())
+          .toList();
+      for (Path old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+        Files.deleteIfExists(old);
+        LOG.info("Backup {} deleted: only the newest {} are kept", old, keep);
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not prune old backups in {}: {}", folder, e.getMessage());
+    }
+  }
+}
