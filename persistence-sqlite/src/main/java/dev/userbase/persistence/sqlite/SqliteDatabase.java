@@ -175,6 +175,7 @@ final class SqliteDatabase implements AutoCloseable {
     } else {
       // A deferred transaction that reads, then writes, cannot wait for the lock: it fails busy.
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.setWalAutocheckpoint(settings.walAutocheckpoint());
     }
     return config;
   }

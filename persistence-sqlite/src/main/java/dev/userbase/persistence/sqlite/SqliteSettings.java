@@ -18,6 +18,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param writeTimeoutMs how long a caller waits for the writer to reach its write; one that waits
  *     longer takes the write back and gets 503 (nothing written)
  * @param connectionTimeoutMs how long a read waits for a pooled connection before it gets 503
+ * @param walAutocheckpoint WAL pages after which a commit checkpoints; 0 leaves checkpoints to
+ *     another process, such as Litestream
  */
 @ConfigurationProperties("userbase.sqlite")
 public record SqliteSettings(
@@ -29,7 +31,8 @@ public record SqliteSettings(
     @Bindable(defaultValue = "256") int maxBatchSize,
     @Bindable(defaultValue = "0") int maxBatchWaitMs,
     @Bindable(defaultValue = "10000") int writeTimeoutMs,
-    @Bindable(defaultValue = "5000") int connectionTimeoutMs) {
+    @Bindable(defaultValue = "5000") int connectionTimeoutMs,
+    @Bindable(defaultValue = "1000") int walAutocheckpoint) {
 
   /** The durability levels offered; OFF and EXTRA are deliberately not among them. */
   public enum Synchronous {
@@ -49,6 +52,9 @@ public record SqliteSettings(
     if (writeTimeoutMs < 100 || connectionTimeoutMs < 250) {
       throw new IllegalArgumentException(
           "userbase.sqlite: write-timeout-ms must be at least 100, connection-timeout-ms at least 250");
+    }
+    if (walAutocheckpoint < 0) {
+      throw new IllegalArgumentException("userbase.sqlite.wal-autocheckpoint must be 0 or more");
     }
     if (busyTimeoutMs < 5000) {
       throw new IllegalArgumentException("userbase.sqlite.busy-timeout-ms must be at least 5000");

@@ -35,7 +35,7 @@ class SqliteDatabaseTest {
   }
 
   private SqliteSettings settings(Path file, SqliteSettings.Synchronous synchronous) {
-    return new SqliteSettings(file.toString(), synchronous, 4, 5000, 16, 8, 0, 10000, 5000);
+    return new SqliteSettings(file.toString(), synchronous, 4, 5000, 16, 8, 0, 10000, 5000, 1000);
   }
 
   private SqliteDatabase open(SqliteSettings settings) {
@@ -85,6 +85,30 @@ class SqliteDatabaseTest {
     assertThat(pragma(hold(database.writer()), "synchronous")).isEqualTo("1");
     assertThat(pragma(hold(database.reader()), "synchronous")).isEqualTo("1");
     assertThat(pragma(hold(database.reader()), "synchronous")).isEqualTo("1");
+  }
+
+  @Test
+  void theWritersAutomaticCheckpointsCanBeLeftToAnotherProcess() throws Exception {
+    SqliteDatabase defaults =
+        open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
+    try (Connection writer = defaults.writer().getConnection()) {
+      assertThat(pragma(writer, "wal_autocheckpoint")).isEqualTo("1000");
+    }
+    defaults.close();
+    SqliteDatabase handedOver = open(new SqliteSettings(
+        folder.resolve("users.db").toString(),
+        SqliteSettings.Synchronous.FULL,
+        4,
+        5000,
+        16,
+        8,
+        0,
+        10000,
+        5000,
+        0));
+    try (Connection writer = handedOver.writer().getConnection()) {
+      assertThat(pragma(writer, "wal_autocheckpoint")).isEqualTo("0");
+    }
   }
 
   @Test
