@@ -55,7 +55,10 @@ class SqliteDiskFullTest implements SqliteTestDatabase {
     assertThat(statuses).containsKey(503);
     assertThat(http.get(location).statusCode()).isEqualTo(200);
     assertThat(http.get("/users?limit=500").statusCode()).isEqualTo(200);
-    assertThat(http.get("/health").statusCode()).isEqualTo(503);
+    HttpResponse<String> health = http.get("/health");
+    assertThat(health.statusCode()).isEqualTo(503);
+    // Details (the failure, the disk) go to authenticated callers only; this one is anonymous.
+    assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
     assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
 
     SqliteFaultInjection.freeTheDisk(context);
