@@ -29,6 +29,7 @@ final class HttpServerTimer implements Ordered {
 
   static final String METER = "http.server.requests";
   private static final String STARTED = HttpServerTimer.class.getName() + ".started";
+  private static final String TEMPLATE = HttpServerTimer.class.getName() + ".template";
 
   private final MeterRegistry meters;
   private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
@@ -47,7 +48,15 @@ final class HttpServerTimer implements Ordered {
   void start(HttpRequest<?> request) {
     if (meters != null) {
       request.setAttribute(STARTED, System.nanoTime());
+      // Taken now, right after routing: an error handler's answer no longer carries the route.
+      routeTemplate(request).ifPresent(template -> request.setAttribute(TEMPLATE, template));
     }
+  }
+
+  private static java.util.Optional<String> routeTemplate(HttpRequest<?> request) {
+    return RouteAttributes.getRouteInfo(request)
+        .filter(UriRouteInfo.class::isInstance)
+        .map(route -> ((UriRouteInfo<?, ?>) route).getUriMatchTemplate().toPathString());
   }
 
   @ResponseFilter
@@ -57,9 +66,8 @@ final class HttpServerTimer implements Ordered {
     }
     long elapsed =
         System.nanoTime() - request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-    String uri = RouteAttributes.getRouteInfo(request)
-        .filter(UriRouteInfo.class::isInstance)
-        .map(route -> ((UriRouteInfo<?, ?>) route).getUriMatchTemplate().toPathString())
+    String uri = request
+        .getAttribute(TEMPLATE, String.class)
         .orElse(response.code() == 404 ? "NOT_FOUND" : "UNMATCHED");
     String exception = RouteAttributes.getException(response)
         .map(e -> e.getClass().getSimpleName())
