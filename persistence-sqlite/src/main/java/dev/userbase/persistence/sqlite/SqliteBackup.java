@@ -210,25 +210,29 @@ public final class SqliteBackup {
   }
 
   private static String integrity(Path file) {
-    try (Connection connection = readOnly(file);
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("PRAGMA integrity_check")) {
-      result.next();
-      return result.getString(1);
+    try {
+      return firstValue(file, "PRAGMA integrity_check");
     } catch (SQLException e) {
       return SqliteFaults.describe(e);
     }
   }
 
   private static long users(Path file) {
-    try (Connection connection = readOnly(file);
-        Statement statement = connection.createStatement();
-        ResultSet count = statement.executeQuery("SELECT count(*) FROM users")) {
-      count.next();
-      return count.getLong(1);
+    try {
+      return Long.parseLong(firstValue(file, "SELECT count(*) FROM users"));
     } catch (SQLException e) {
       throw new BackupException(
           "cannot count the users in " + file + ": " + SqliteFaults.describe(e));
+    }
+  }
+
+  /** The first column of the first row a query answers, read on a read-only connection. */
+  private static String firstValue(Path file, String query) throws SQLException {
+    try (Connection connection = readOnly(file);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(query)) {
+      result.next();
+      return result.getString(1);
     }
   }
 
