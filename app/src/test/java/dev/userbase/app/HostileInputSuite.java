@@ -7,7 +7,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,11 +28,10 @@ import org.junit.jupiter.api.TestInstance;
  * 2xx answers with reads back, byte for byte, from the GET that follows.
  *
  * <p>{@code -Duserbase.hostile.requests=N} sends N (2,000 by default); {@code
- * -Duserbase.hostile.seed=S} replays a run. The seed is printed first.
+ * -Duserbase.hostile.seed=S} replays a run. The seed is printed first. Each store runs it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@MicronautTest(transactional = false)
-class HostileInputTest implements SqliteTestDatabase {
+abstract class HostileInputSuite {
 
   private static final String[] METHODS = {
     "GET", "POST", "POST", "POST", "PUT", "PUT", "DELETE", "PATCH"
@@ -136,8 +134,8 @@ class HostileInputTest implements SqliteTestDatabase {
     long seed = Long.getLong("userbase.hostile.seed", new SecureRandom().nextLong());
     int count = Integer.getInteger("userbase.hostile.requests", 2000);
     System.out.printf(
-        "Hostile input: seed %d, %d requests (replay: -Duserbase.hostile.seed=%d)%n",
-        seed, count, seed);
+        "%s: seed %d, %d requests (replay: -Duserbase.hostile.seed=%d)%n",
+        getClass().getSimpleName(), seed, count, seed);
     Random random = new Random(seed);
     HttpCalls http = new HttpCalls(server.getURI());
     List<Long> ids = new ArrayList<>(List.of(1L, 2L));
@@ -199,8 +197,8 @@ class HostileInputTest implements SqliteTestDatabase {
       }
     }
     System.out.printf(
-        "Hostile input: %d requests by status %s; %d users read back equal%n",
-        count, statuses, readBack);
+        "%s: %d requests by status %s; %d users read back equal%n",
+        getClass().getSimpleName(), count, statuses, readBack);
     assertThat(statuses.keySet()).allMatch(status -> status < 500);
   }
 
