@@ -50,26 +50,22 @@ final class Commands implements Callable<Integer> {
     return exit;
   }
 
-  /** The configured store and SQLite file, without starting anything. */
-  static final class Configuration {
-    final String store;
-    final Path sqliteFile;
-
-    Configuration() {
-      try (ApplicationContext context = ApplicationContext.builder().build()) {
-        Environment environment = context.getEnvironment().start();
-        store = environment.getProperty("userbase.store", String.class).orElse("sqlite");
-        sqliteFile = SqliteBackup.resolve(environment
-            .getProperty("userbase.sqlite.path", String.class)
-            .orElse("./data/userbase.db"));
-      }
-    }
-
-    /** Fails with the one line that says which tools PostgreSQL has, when that is the store. */
-    void requireSqlite() {
-      if (!store.equals("sqlite")) {
+  /**
+   * The configured SQLite file, read as the server reads its configuration but without starting
+   * anything; on PostgreSQL, fails with the one line that says which tools to use instead.
+   */
+  static Path configuredSqliteFile() {
+    try (ApplicationContext context = ApplicationContext.builder().build()) {
+      Environment environment = context.getEnvironment().start();
+      if (!environment
+          .getProperty("userbase.store", String.class)
+          .orElse("sqlite")
+          .equals("sqlite")) {
         throw new IllegalStateException(PostgresBackups.USE_PG_DUMP);
       }
+      return SqliteBackup.resolve(environment
+          .getProperty("userbase.sqlite.path", String.class)
+          .orElse("./data/userbase.db"));
     }
   }
 
@@ -94,13 +90,12 @@ final class Commands implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Configuration configuration = new Configuration();
-      configuration.requireSqlite();
+      Path database = configuredSqliteFile();
       PrintWriter err = spec.commandLine().getErr();
       boolean terminal = System.console() != null;
-      Backup backup = SqliteBackup.backup(configuration.sqliteFile, file, force, bytes -> {
+      Backup backup = SqliteBackup.backup(database, file, force, bytes -> {
         if (terminal) {
-          err.printf("\rcopying %s: %,d bytes so far", configuration.sqliteFile, bytes);
+          err.printf("\rcopying %s: %,d bytes so far", database, bytes);
           err.flush();
         }
       });
@@ -135,15 +130,14 @@ final class Commands implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Configuration configuration = new Configuration();
-      configuration.requireSqlite();
-      Path aside = SqliteBackup.restore(configuration.sqliteFile, file.toAbsolutePath());
+      Path database = configuredSqliteFile();
+      Path aside = SqliteBackup.restore(database, file.toAbsolutePath());
       spec.commandLine()
           .getOut()
           .printf(
               "Restored %s into %s; %s%n",
               file.toAbsolutePath(),
-              configuration.sqliteFile,
+              database,
               aside == null
                   ? "there was no database before"
                   : "the former database is at " + aside);
