@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     name = "userbase.jar",
     mixinStandardHelpOptions = true,
     version = "Userbase",
-    subcommands = {Commands.BackupCommand.class, Commands.RestoreCommand.class},
+    subcommands = {Commands.BackupCommand.class, Commands.RestoreCommand.class, TokenCommands.class
+    },
     description = "Without a command, serves the users API. With one, runs it and exits.")
 final class Commands implements Callable<Integer> {
 
@@ -48,6 +49,13 @@ final class Commands implements Callable<Integer> {
     out.flush();
     err.flush();
     return exit;
+  }
+
+  /** A setting as the server would read it (application.yml, system properties, environment). */
+  static java.util.Optional<String> configured(String property) {
+    try (ApplicationContext context = ApplicationContext.builder().build()) {
+      return context.getEnvironment().start().getProperty(property, String.class);
+    }
   }
 
   /**

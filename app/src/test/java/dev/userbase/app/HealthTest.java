@@ -3,9 +3,9 @@ package dev.userbase.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userbase.api.http.HttpCalls;
+import dev.userbase.api.http.access.Scope;
 import dev.userbase.persistence.sqlite.SqliteFaultInjection;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -14,17 +14,30 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Health through micronaut-management, with its details shown (as they will be to the admin
- * scope): readiness follows the SQLite store (a full disk, a stopped writer), liveness does not.
+ * Health through micronaut-management, with its details shown to the admin scope only: readiness
+ * follows the SQLite store (a full disk, a stopped writer), liveness does not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @MicronautTest(transactional = false, rebuildContext = true)
-@Property(name = "endpoints.health.details-visible", value = "ANONYMOUS")
 class HealthTest implements SqliteTestDatabase {
+
+  private final TestTokens tokens = new TestTokens()
+      .with("ops", Scope.ADMIN)
+      .with("app", Scope.USERS_READ, Scope.USERS_WRITE)
+      .write();
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(SqliteTestDatabase.super.getProperties());
+    properties.put("userbase.auth.tokens-file", tokens.file().toString());
+    return properties;
+  }
 
   @Inject
   EmbeddedServer server;
@@ -34,6 +47,10 @@ class HealthTest implements SqliteTestDatabase {
 
   @Inject
   JsonMapper json;
+
+  private String[] header(String name) {
+    return new String[] {"Authorization", tokens.bearer(name)};
+  }
 
   private JsonNode store(HttpResponse<String> health) throws Exception {
     return json.readValue(health.body(), Argument.of(JsonNode.class))
@@ -46,24 +63,31 @@ class HealthTest implements SqliteTestDatabase {
   void theStoreReportsItsWriterQueueAndFreeDiskAndAFullDiskTurnsReadinessDownUntilThereIsRoom()
       throws Exception {
     HttpCalls http = new HttpCalls(server.getURI());
-    HttpResponse<String> up = http.get("/health/readiness");
+    HttpResponse<String> up = http.get("/health/readiness", header("ops"));
     assertThat(up.statusCode()).isEqualTo(200);
     assertThat(store(up).get("writer").getStringValue()).isEqualTo("writing");
     assertThat(store(up).get("queuedWrites").getIntValue()).isZero();
     assertThat(store(up).get("freeDiskBytes").getLongValue()).isPositive();
+    for (String[] notAdmin : new String[][] {header("app"), new String[0]}) {
+      HttpResponse<String> statusOnly = http.get("/health/readiness", notAdmin);
+      assertThat(statusOnly.statusCode()).isEqualTo(200);
+      assertThat(json.readValue(statusOnly.body(), Argument.of(JsonNode.class)).get("details"))
+          .isNull();
+    }
 
     SqliteFaultInjection.fillTheDisk(context);
     for (int i = 0; i < 40; i++) {
-      http.postJson("/users", "{\"name\": \"" + "y".repeat(190) + i + "\"}");
+      http.postJson("/users", "{\"name\": \"" + "y".repeat(190) + i + "\"}", header("app"));
     }
-    HttpResponse<String> down = http.get("/health/readiness");
+    HttpResponse<String> down = http.get("/health/readiness", header("ops"));
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(store(down).get("lastWriteFailure").getStringValue()).contains("SQLITE_FULL");
     assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
 
     SqliteFaultInjection.freeTheDisk(context);
     PostgresOutageTest.awaitReady(http, Duration.ofSeconds(30));
-    assertThat(store(http.get("/health")).get("writer").getStringValue()).isEqualTo("writing");
+    assertThat(store(http.get("/health", header("ops"))).get("writer").getStringValue())
+        .isEqualTo("writing");
   }
 
   @Test
@@ -71,10 +95,11 @@ class HealthTest implements SqliteTestDatabase {
     HttpCalls http = new HttpCalls(server.getURI());
     SqliteFaultInjection.stopTheWriter(context);
 
-    HttpResponse<String> down = http.get("/health");
+    HttpResponse<String> down = http.get("/health", header("ops"));
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(store(down).get("writer").getStringValue()).isEqualTo("stopped");
-    assertThat(http.postJson("/users", "{\"name\": \"A\"}").statusCode()).isEqualTo(503);
+    assertThat(http.postJson("/users", "{\"name\": \"A\"}", header("app")).statusCode())
+        .isEqualTo(503);
     assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
   }
 }

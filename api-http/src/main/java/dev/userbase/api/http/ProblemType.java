@@ -13,7 +13,11 @@ enum ProblemType {
   STORE_BUSY("store-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many writes"),
   STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
   SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down"),
-  NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not available on this store");
+  NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not available on this store"),
+  UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
+  MISSING_SCOPE("missing-scope", HttpStatus.FORBIDDEN, "Missing scope"),
+  RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+  TIMED_OUT("timed-out", HttpStatus.SERVICE_UNAVAILABLE, "Request took too long");
 
   // A tag URI (RFC 4151) names the type without promising a page behind it (RFC 9457, 3.1.1).
   private static final String PREFIX = "tag:userbase.dev,2026:problem:";

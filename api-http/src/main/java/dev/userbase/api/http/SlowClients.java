@@ -1,0 +1,155 @@
+package dev.userbase.api.http;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps slow and surplus connections from holding the server: a request whose headers are not
+ * complete within {@code userbase.http.header-timeout} of its first byte is closed (a slowloris
+ * client sending a byte a second never finishes), and beyond {@code userbase.http.max-connections}
+ * open connections a new one is closed at once. Idle connections are closed by Micronaut's own
+ * {@code idle-timeout}, set from {@code userbase.http.idle-timeout}.
+ */
+@Singleton
+final class SlowClients implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlowClients.class);
+
+  private final long headerTimeoutNanos;
+  private final int maxConnections;
+  private final AtomicInteger open = new AtomicInteger();
+
+  SlowClients(
+      @Value("${userbase.http.header-timeout:30s}") Duration headerTimeout,
+      @Value("${userbase.http.max-connections:10000}") int maxConnections) {
+    this.headerTimeoutNanos = headerTimeout.toNanos();
+    this.maxConnections = maxConnections;
+  }
+
+  @Override
+  public NettyServerCustomizer.Registry onCreated(
+      BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+    event.getBean().register(new Listener());
+    return event.getBean();
+  }
+
+  /** Connections open now, for tests and metrics. */
+  int openConnections() {
+    return open.get();
+  }
+
+  private final class Listener implements NettyServerCustomizer {
+    @Override
+    public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+      if (role != ChannelRole.CONNECTION) {
+        return this;
+      }
+      if (maxConnections > 0 && open.incrementAndGet() > maxConnections) {
+        open.decrementAndGet();
+        LOG.debug("closing a connection: {} are open already", maxConnections);
+        channel.close();
+        return this;
+      }
+      if (maxConnections > 0) {
+        channel.closeFuture().addListener(f -> open.decrementAndGet());
+      }
+      return new Connection(channel);
+    }
+  }
+
+  private final class Connection implements NettyServerCustomizer {
+    private final Channel channel;
+
+    Connection(Channel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void onStreamPipelineBuilt() {
+      ChannelPipeline pipeline = channel.pipeline();
+      if (headerTimeoutNanos <= 0
+          || pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null) {
+        return;
+      }
+      HeaderDeadline deadline = new HeaderDeadline();
+      pipeline.addBefore(
+          ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+          "userbase-header-deadline-bytes",
+          deadline.bytes);
+      pipeline.addAfter(
+          ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+          "userbase-header-deadline-requests",
+          deadline.requests);
+    }
+  }
+
+  /**
+   * Starts a clock at the first byte read while no request is in progress, and stops it when the
+   * codec has decoded the request's headers. All of it runs on the connection's event loop.
+   */
+  private final class HeaderDeadline {
+    private boolean betweenRequests = true;
+    private ScheduledFuture<?> clock;
+
+    final ChannelInboundHandlerAdapter bytes = new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (betweenRequests && clock == null && msg instanceof ByteBuf buf && buf.isReadable()) {
+          clock = ctx.executor()
+              .schedule(
+                  () -> {
+                    LOG.debug("closing {}: its request headers took too long", ctx.channel());
+                    ctx.close();
+                  },
+                  headerTimeoutNanos,
+                  TimeUnit.NANOSECONDS);
+        }
+        super.channelRead(ctx, msg);
+      }
+
+      @Override
+      public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        stop();
+        super.channelInactive(ctx);
+      }
+    };
+
+    final ChannelInboundHandlerAdapter requests = new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof HttpRequest) {
+          stop();
+          betweenRequests = false;
+        }
+        if (msg instanceof LastHttpContent) {
+          betweenRequests = true;
+        }
+        super.channelRead(ctx, msg);
+      }
+    };
+
+    private void stop() {
+      if (clock != null) {
+        clock.cancel(false);
+        clock = null;
+      }
+    }
+  }
+}

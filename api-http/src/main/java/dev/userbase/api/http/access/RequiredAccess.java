@@ -1,0 +1,39 @@
+package dev.userbase.api.http.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+
+/** What a request needs: nothing for the public pages, otherwise one scope. */
+public final class RequiredAccess {
+
+  private RequiredAccess() {}
+
+  /** The scope the request needs, or null when the route is open to everyone. */
+  @Nullable
+  public static Scope of(HttpRequest<?> request) {
+    String path = request.getPath();
+    if (isPublic(path)) {
+      return null;
+    }
+    if (path.equals("/users") || path.startsWith("/users/")) {
+      HttpMethod method = request.getMethod();
+      return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+          ? Scope.USERS_READ
+          : Scope.USERS_WRITE;
+    }
+    return Scope.ADMIN;
+  }
+
+  /** Health for probes, and the published API with its docs pages. */
+  static boolean isPublic(String path) {
+    return under(path, "/health")
+        || path.startsWith("/openapi")
+        || under(path, "/docs")
+        || under(path, "/redoc");
+  }
+
+  private static boolean under(String path, String root) {
+    return path.equals(root) || path.startsWith(root + "/");
+  }
+}
