@@ -12,6 +12,8 @@ function init(args)
   counter = 0
   seeded = tonumber(os.getenv("BENCH_SEEDED") or "10000")
   run = os.getenv("BENCH_RUN") or tostring(os.time())
+  -- BENCH_TOKEN, when set, goes on every request as a bearer token.
+  token = os.getenv("BENCH_TOKEN")
   math.randomseed(os.time() + tid * 7919)
 end
 
@@ -21,15 +23,22 @@ function response(status, headers, body)
   end
 end
 
+function with_token(headers)
+  if token and token ~= "" then
+    headers["Authorization"] = "Bearer " .. token
+  end
+  return headers
+end
+
 function random_get()
-  return wrk.format("GET", "/users/" .. math.random(1, seeded))
+  return wrk.format("GET", "/users/" .. math.random(1, seeded), with_token({}))
 end
 
 function distinct_post()
   counter = counter + 1
   local key = run .. "-" .. tid .. "-" .. counter
   local body = '{"name": "Bench ' .. key .. '", "email": "b' .. key .. '@bench.example"}'
-  return wrk.format("POST", "/users", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/users", with_token({["Content-Type"] = "application/json"}), body)
 end
 
 function done(summary, latency, requests)
