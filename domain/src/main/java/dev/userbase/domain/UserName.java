@@ -109,6 +109,27 @@ public final class UserName {
     };
   }
 
+  /**
+   * The form names are searched by: lower case, locale-independent. Stores keep it beside the name
+   * so that a case-insensitive prefix search is a range on an index, the same on every store.
+   */
+  public static String searchKey(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A string above every search key that starts with {@code prefix} in code point order (which is
+   * the order of their UTF-8 bytes): the prefix followed by U+10FFFF, a noncharacter no name may
+   * hold. A store finds a prefix as the range [prefix, this).
+   */
+  public static String searchKeyRangeEnd(String prefix) {
+    return prefix + "\uDBFF\uDFFF";
+  }
+
+  public String searchKey() {
+    return searchKey(value);
+  }
+
   public String value() {
     return value;
   }

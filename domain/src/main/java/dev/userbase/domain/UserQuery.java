@@ -6,7 +6,8 @@ import java.util.Optional;
  * One page of users in id order: those after {@code after} (exclusive), optionally only the one
  * with a given email, at most {@code limit} of them.
  */
-public record UserQuery(Optional<UserId> after, Optional<Email> email, int limit) {
+public record UserQuery(
+    Optional<UserId> after, Optional<Email> email, Optional<String> namePrefix, int limit) {
 
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
@@ -14,9 +15,26 @@ public record UserQuery(Optional<UserId> after, Optional<Email> email, int limit
   public UserQuery {
     after = after == null ? Optional.empty() : after;
     email = email == null ? Optional.empty() : email;
+    namePrefix = namePrefix == null ? Optional.empty() : namePrefix;
+    namePrefix.ifPresent(prefix -> {
+      int length = prefix.codePointCount(0, prefix.length());
+      if (length < 1 || length > UserName.MAX_LENGTH) {
+        throw new InvalidValueException(
+            "name", "must be 1 to " + UserName.MAX_LENGTH + " characters to search by");
+      }
+    });
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT);
     }
+  }
+
+  public UserQuery(Optional<UserId> after, Optional<Email> email, int limit) {
+    this(after, email, Optional.empty(), limit);
+  }
+
+  /** The next page of the same query, after this id. */
+  public UserQuery after(UserId last) {
+    return new UserQuery(Optional.of(last), email, namePrefix, limit);
   }
 
   /** The id the page starts after; 0 before the first user. */

@@ -17,9 +17,11 @@ public interface UserRepository {
 
   /**
    * Users with an id above {@code afterId}, in ascending id order, at most {@code limit} of them;
-   * only the one with {@code email} when that is given.
+   * only the one with {@code email} when that is given; only those whose {@link
+   * UserName#searchKey name's search key} starts with {@code nameKeyPrefix} when that is given,
+   * compared character by character (no pattern characters).
    */
-  List<User> list(long afterId, Optional<Email> email, int limit);
+  List<User> list(long afterId, Optional<Email> email, Optional<String> nameKeyPrefix, int limit);
 
   /**
    * Replaces the stored user with {@code changed} if the stored version is the one before it

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /** The use cases on users: create, read, list, update and delete. */
 public class UserService {
@@ -42,73 +42,96 @@ public class UserService {
 
   public UserPage list(UserQuery query) {
     // One extra row tells whether another page follows, without a count.
-    List<User> rows = users.list(query.afterId(), query.email(), query.limit() + 1);
+    List<User> rows = users.list(
+        query.afterId(),
+        query.email(),
+        query.namePrefix().map(UserName::searchKey),
+        query.limit() + 1);
     if (rows.size() <= query.limit()) {
       return new UserPage(rows, Optional.empty());
     }
     List<User> page = rows.subList(0, query.limit());
     UserId last = page.get(page.size() - 1).id();
-    return new UserPage(
-        page, Optional.of(new UserQuery(Optional.of(last), query.email(), query.limit())));
+    return new UserPage(page, Optional.of(query.after(last)));
   }
 
   /**
    * Replaces a user's name and email.
    *
    * @param email may be null, which removes the email
-   * @param expectedVersion when present, the update happens only at that version
+   * @param condition what the user's current version must meet; {@link Precondition#none()} means
+   *     the last write wins
    * @throws UserNotFoundException if there is no such user
-   * @throws VersionConflictException if the user is not at the expected version; never when no
-   *     version is expected
+   * @throws VersionConflictException if the user's version does not meet the condition; never
+   *     when there is none
    * @throws EmailAlreadyTakenException if another user has the email
-   * @throws StoreBusyException if, without an expected version, other writes kept winning the race
+   * @throws StoreBusyException if other writes kept winning the race
    */
-  public User update(UserId id, UserName name, Email email, OptionalLong expectedVersion) {
-    if (expectedVersion.isPresent()) {
+  public User update(UserId id, UserName name, Email email, Precondition condition) {
+    return change(id, condition, current -> current.changeDetails(name, email, clock));
+  }
+
+  /**
+   * Changes the fields a patch names and keeps the others. An empty patch changes nothing: it
+   * returns the current user (once the condition is met), at its current version.
+   *
+   * @throws UserNotFoundException if there is no such user
+   * @throws VersionConflictException if the user's version does not meet the condition
+   * @throws EmailAlreadyTakenException if another user has the email
+   * @throws StoreBusyException if other writes kept winning the race
+   */
+  public User patch(UserId id, UserPatch patch, Precondition condition) {
+    if (patch.isEmpty()) {
       User current = get(id);
-      checkVersion(current, expectedVersion);
-      User changed = current.changeDetails(name, email, clock);
-      if (!users.update(changed)) {
-        // Someone else changed or deleted the user between our read and our write.
-        throw new VersionConflictException(
-            id, expectedVersion.getAsLong(), get(id).version());
-      }
-      return changed;
+      check(current, condition);
+      return current;
     }
+    return change(id, condition, current -> patch.applyTo(current, clock));
+  }
+
+  private User change(UserId id, Precondition condition, UnaryOperator<User> change) {
     for (int attempt = 1; attempt <= UNCONDITIONAL_ATTEMPTS; attempt++) {
-      User changed = get(id).changeDetails(name, email, clock);
+      User current = get(id);
+      check(current, condition);
+      User changed = change.apply(current);
       if (users.update(changed)) {
         return changed;
       }
+      // Another write won the race: read again. A version condition is checked against the
+      // version that write left, so a stale tag ends here with 412; without one, the last write
+      // wins.
     }
     throw new StoreBusyException(
-        "user " + id + " changed " + UNCONDITIONAL_ATTEMPTS + " times while it was being replaced");
+        "user " + id + " changed " + UNCONDITIONAL_ATTEMPTS + " times while it was being changed");
   }
 
   /**
    * Deletes a user.
    *
-   * @param expectedVersion when present, the delete happens only at that version
    * @throws UserNotFoundException if there is no such user
-   * @throws VersionConflictException if the user is not at the expected version
+   * @throws VersionConflictException if the user's version does not meet the condition
    */
-  public void delete(UserId id, OptionalLong expectedVersion) {
-    if (expectedVersion.isEmpty()) {
+  public void delete(UserId id, Precondition condition) {
+    if (!condition.isGiven()) {
       if (!users.delete(id)) {
         throw new UserNotFoundException(id);
       }
       return;
     }
-    if (!users.delete(id, expectedVersion.getAsLong())) {
-      checkVersion(get(id), expectedVersion);
-      throw new UserNotFoundException(id);
+    for (int attempt = 1; attempt <= UNCONDITIONAL_ATTEMPTS; attempt++) {
+      User current = get(id);
+      check(current, condition);
+      if (users.delete(id, current.version())) {
+        return;
+      }
     }
+    throw new StoreBusyException(
+        "user " + id + " changed " + UNCONDITIONAL_ATTEMPTS + " times while it was being deleted");
   }
 
-  private static void checkVersion(User current, OptionalLong expectedVersion) {
-    if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
-      throw new VersionConflictException(
-          current.id(), expectedVersion.getAsLong(), current.version());
+  private static void check(User current, Precondition condition) {
+    if (!condition.holdsFor(current.version())) {
+      throw new VersionConflictException(current.id(), condition.toString(), current.version());
     }
   }
 }

@@ -4,10 +4,17 @@ package dev.userbase.domain;
 public final class VersionConflictException extends RuntimeException {
 
   private final UserId id;
-  private final long expected;
+  private final String expected;
   private final long actual;
 
   public VersionConflictException(UserId id, long expected, long actual) {
+    this(id, "version " + expected, actual);
+  }
+
+  /**
+   * @param expected what was asked for, such as "version 3 or 4"
+   */
+  public VersionConflictException(UserId id, String expected, long actual) {
     super("user " + id + " is at version " + actual + ", not " + expected);
     this.id = id;
     this.expected = expected;
@@ -18,7 +25,7 @@ public final class VersionConflictException extends RuntimeException {
     return id;
   }
 
-  public long expected() {
+  public String expected() {
     return expected;
   }
 

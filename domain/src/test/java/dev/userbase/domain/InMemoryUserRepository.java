@@ -24,9 +24,12 @@ public final class InMemoryUserRepository implements UserRepository {
   }
 
   @Override
-  public synchronized List<User> list(long afterId, Optional<Email> email, int limit) {
+  public synchronized List<User> list(
+      long afterId, Optional<Email> email, Optional<String> nameKeyPrefix, int limit) {
     return rows.tailMap(afterId, false).values().stream()
         .filter(user -> email.isEmpty() || email.equals(user.email()))
+        .filter(user ->
+            nameKeyPrefix.isEmpty() || user.name().searchKey().startsWith(nameKeyPrefix.get()))
         .limit(limit)
         .toList();
   }

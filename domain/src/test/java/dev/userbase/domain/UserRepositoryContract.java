@@ -91,7 +91,7 @@ public abstract class UserRepositoryContract {
 
     assertThatThrownBy(() -> insert("Other", "alice@example.com"))
         .isInstanceOf(EmailAlreadyTakenException.class);
-    assertThat(repository.list(0, Optional.empty(), 10)).hasSize(1);
+    assertThat(repository.list(0, Optional.empty(), Optional.empty(), 10)).hasSize(1);
   }
 
   @Test
@@ -99,7 +99,7 @@ public abstract class UserRepositoryContract {
     insert("A", null);
     insert("B", null);
 
-    assertThat(repository.list(0, Optional.empty(), 10)).hasSize(2);
+    assertThat(repository.list(0, Optional.empty(), Optional.empty(), 10)).hasSize(2);
   }
 
   @Test
@@ -107,10 +107,12 @@ public abstract class UserRepositoryContract {
     List<User> all =
         List.of(insert("A", null), insert("B", null), insert("C", null), insert("D", null));
 
-    assertThat(repository.list(0, Optional.empty(), 2)).containsExactly(all.get(0), all.get(1));
-    assertThat(repository.list(all.get(1).id().value(), Optional.empty(), 2))
+    assertThat(repository.list(0, Optional.empty(), Optional.empty(), 2))
+        .containsExactly(all.get(0), all.get(1));
+    assertThat(repository.list(all.get(1).id().value(), Optional.empty(), Optional.empty(), 2))
         .containsExactly(all.get(2), all.get(3));
-    assertThat(repository.list(all.get(3).id().value(), Optional.empty(), 2)).isEmpty();
+    assertThat(repository.list(all.get(3).id().value(), Optional.empty(), Optional.empty(), 2))
+        .isEmpty();
   }
 
   @Test
@@ -118,11 +120,57 @@ public abstract class UserRepositoryContract {
     insert("A", "a@example.com");
     User b = insert("B", "b@example.com");
 
-    assertThat(repository.list(0, Optional.of(Email.of("b@example.com")), 10)).containsExactly(b);
-    assertThat(repository.list(b.id().value(), Optional.of(Email.of("b@example.com")), 10))
+    assertThat(repository.list(0, Optional.of(Email.of("b@example.com")), Optional.empty(), 10))
+        .containsExactly(b);
+    assertThat(repository.list(
+            b.id().value(), Optional.of(Email.of("b@example.com")), Optional.empty(), 10))
         .isEmpty();
-    assertThat(repository.list(0, Optional.of(Email.of("nobody@example.com")), 10))
+    assertThat(
+            repository.list(0, Optional.of(Email.of("nobody@example.com")), Optional.empty(), 10))
         .isEmpty();
+  }
+
+  @Test
+  void listFindsNamesByTheirSearchKeysPrefixInIdOrder() {
+    User alice = insert("Alice", null);
+    insert("Bob", null);
+    User alina = insert("ALINA Ødegård", null);
+    User percent = insert("al%ice", null);
+    User under = insert("al_ice", null);
+    User odile = insert("Ødile", null);
+
+    assertThat(repository.list(0, Optional.empty(), Optional.of("ali"), 10))
+        .containsExactly(alice, alina);
+    assertThat(repository.list(alice.id().value(), Optional.empty(), Optional.of("ali"), 10))
+        .containsExactly(alina);
+    assertThat(repository.list(0, Optional.empty(), Optional.of("ali"), 1)).containsExactly(alice);
+    // Characters that are patterns elsewhere are plain characters here.
+    assertThat(repository.list(0, Optional.empty(), Optional.of("al%"), 10))
+        .containsExactly(percent);
+    assertThat(repository.list(0, Optional.empty(), Optional.of("al_"), 10)).containsExactly(under);
+    assertThat(repository.list(0, Optional.empty(), Optional.of("%"), 10)).isEmpty();
+    assertThat(repository.list(0, Optional.empty(), Optional.of("ø"), 10)).containsExactly(odile);
+    assertThat(repository.list(0, Optional.empty(), Optional.of("alina ødegård"), 10))
+        .containsExactly(alina);
+    assertThat(repository.list(0, Optional.empty(), Optional.of("alina ødegårds"), 10))
+        .isEmpty();
+  }
+
+  @Test
+  void aNameSearchCombinesWithTheEmailFilterAndFollowsRenames() {
+    User a = insert("Alice", "a@example.com");
+    insert("Alicia", "b@example.com");
+
+    assertThat(repository.list(0, Optional.of(Email.of("a@example.com")), Optional.of("ali"), 10))
+        .containsExactly(a);
+    assertThat(repository.list(0, Optional.of(Email.of("a@example.com")), Optional.of("bo"), 10))
+        .isEmpty();
+
+    User renamed = a.changeDetails(UserName.of("Bob"), a.email().orElse(null), Clock.systemUTC());
+    assertThat(repository.update(renamed)).isTrue();
+    assertThat(repository.list(0, Optional.empty(), Optional.of("bo"), 10))
+        .containsExactly(renamed);
+    assertThat(repository.list(0, Optional.empty(), Optional.of("alice"), 10)).isEmpty();
   }
 
   @Test
@@ -209,6 +257,6 @@ public abstract class UserRepositoryContract {
     User again = insert("Alice again", "alice@example.com");
 
     assertThat(again.id()).isNotEqualTo(alice.id());
-    assertThat(repository.list(0, Optional.empty(), 10)).containsExactly(again);
+    assertThat(repository.list(0, Optional.empty(), Optional.empty(), 10)).containsExactly(again);
   }
 }

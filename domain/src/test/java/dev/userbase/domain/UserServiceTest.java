@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,7 +76,7 @@ class UserServiceTest {
         User.restore(new UserId(1), UserName.of("A"), null, CLOCK.instant(), CLOCK.instant(), 1);
     User b =
         User.restore(new UserId(2), UserName.of("B"), null, CLOCK.instant(), CLOCK.instant(), 1);
-    when(users.list(0, Optional.empty(), 2)).thenReturn(List.of(a, b));
+    when(users.list(0, Optional.empty(), Optional.empty(), 2)).thenReturn(List.of(a, b));
 
     UserPage page = service.list(new UserQuery(Optional.empty(), Optional.empty(), 1));
 
@@ -87,13 +87,13 @@ class UserServiceTest {
 
   @Test
   void listOffersNoNextPageOnTheLastOne() {
-    when(users.list(anyLong(), any(), anyInt())).thenReturn(List.of(stored(1)));
+    when(users.list(anyLong(), any(), any(), anyInt())).thenReturn(List.of(stored(1)));
 
     UserPage page = service.list(new UserQuery(Optional.of(new UserId(6)), Optional.empty(), 1));
 
     assertThat(page.items()).hasSize(1);
     assertThat(page.next()).isEmpty();
-    verify(users).list(6, Optional.empty(), 2);
+    verify(users).list(6, Optional.empty(), Optional.empty(), 2);
   }
 
   @Test
@@ -101,7 +101,7 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
     when(users.update(any())).thenReturn(true);
 
-    User updated = service.update(ID, UserName.of("Bob"), null, OptionalLong.of(3));
+    User updated = service.update(ID, UserName.of("Bob"), null, Precondition.version(3));
 
     assertThat(updated.version()).isEqualTo(4);
     assertThat(updated.name().value()).isEqualTo("Bob");
@@ -113,9 +113,9 @@ class UserServiceTest {
   void updateAtAnotherVersionThanExpectedConflictsWithoutWriting() {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
 
-    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.of(2)))
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, Precondition.version(2)))
         .isInstanceOf(VersionConflictException.class)
-        .hasMessage("user 7 is at version 3, not 2");
+        .hasMessage("user 7 is at version 3, not version 2");
     verify(users, never()).update(any());
   }
 
@@ -124,7 +124,7 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)), Optional.of(stored(4)));
     when(users.update(any())).thenReturn(false);
 
-    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.of(3)))
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, Precondition.version(3)))
         .isInstanceOf(VersionConflictException.class);
     verify(users, times(1)).update(any());
   }
@@ -135,7 +135,7 @@ class UserServiceTest {
         .thenReturn(Optional.of(stored(3)), Optional.of(stored(4)), Optional.of(stored(4)));
     when(users.update(any())).thenReturn(false, true);
 
-    User updated = service.update(ID, UserName.of("Bob"), null, OptionalLong.empty());
+    User updated = service.update(ID, UserName.of("Bob"), null, Precondition.none());
 
     assertThat(updated.version()).isEqualTo(5);
   }
@@ -145,7 +145,7 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
     when(users.update(any())).thenReturn(false);
 
-    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.empty()))
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, Precondition.none()))
         .isInstanceOf(StoreBusyException.class);
     verify(users, times(UserService.UNCONDITIONAL_ATTEMPTS)).update(any());
   }
@@ -158,7 +158,7 @@ class UserServiceTest {
     lostThenWon[lostThenWon.length - 1] = true;
     when(users.update(any())).thenReturn(false, lostThenWon);
 
-    User updated = service.update(ID, UserName.of("Bob"), null, OptionalLong.empty());
+    User updated = service.update(ID, UserName.of("Bob"), null, Precondition.none());
 
     assertThat(updated.name().value()).isEqualTo("Bob");
     verify(users, times(UserService.UNCONDITIONAL_ATTEMPTS)).update(any());
@@ -169,7 +169,7 @@ class UserServiceTest {
     when(users.findById(ID)).thenReturn(Optional.of(stored(3)), Optional.empty());
     when(users.update(any())).thenReturn(false);
 
-    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, OptionalLong.empty()))
+    assertThatThrownBy(() -> service.update(ID, UserName.of("Bob"), null, Precondition.none()))
         .isInstanceOf(UserNotFoundException.class);
   }
 
@@ -179,7 +179,7 @@ class UserServiceTest {
     when(users.update(any())).thenThrow(new EmailAlreadyTakenException(Email.of("b@example.com")));
 
     assertThatThrownBy(() ->
-            service.update(ID, UserName.of("A"), Email.of("b@example.com"), OptionalLong.empty()))
+            service.update(ID, UserName.of("A"), Email.of("b@example.com"), Precondition.none()))
         .isInstanceOf(EmailAlreadyTakenException.class);
   }
 
@@ -187,34 +187,84 @@ class UserServiceTest {
   void deleteWithoutAVersionOfAMissingUserIsNotFound() {
     when(users.delete(ID)).thenReturn(false);
 
-    assertThatThrownBy(() -> service.delete(ID, OptionalLong.empty()))
+    assertThatThrownBy(() -> service.delete(ID, Precondition.none()))
         .isInstanceOf(UserNotFoundException.class);
   }
 
   @Test
   void deleteAtTheExpectedVersionSucceeds() {
+    when(users.findById(ID)).thenReturn(Optional.of(stored(2)));
     when(users.delete(ID, 2)).thenReturn(true);
 
-    service.delete(ID, OptionalLong.of(2));
+    service.delete(ID, Precondition.version(2));
 
     verify(users).delete(eq(ID), eq(2L));
   }
 
   @Test
   void deleteAtAnotherVersionConflicts() {
-    when(users.delete(ID, 2)).thenReturn(false);
     when(users.findById(ID)).thenReturn(Optional.of(stored(5)));
 
-    assertThatThrownBy(() -> service.delete(ID, OptionalLong.of(2)))
+    assertThatThrownBy(() -> service.delete(ID, Precondition.version(2)))
         .isInstanceOf(VersionConflictException.class);
+    verify(users, never()).delete(any(), anyLong());
+  }
+
+  @Test
+  void aListOfVersionsMatchesAnyOfThemAndAnEmptyOneNothing() {
+    when(users.findById(ID)).thenReturn(Optional.of(stored(4)));
+    when(users.update(any())).thenReturn(true);
+
+    assertThat(service
+            .update(ID, UserName.of("Bob"), null, Precondition.versionIn(Set.of(3L, 4L)))
+            .version())
+        .isEqualTo(5);
+    assertThatThrownBy(
+            () -> service.update(ID, UserName.of("Bob"), null, Precondition.versionIn(Set.of())))
+        .isInstanceOf(VersionConflictException.class)
+        .hasMessageContaining("not no version");
+    assertThat(
+            service.update(ID, UserName.of("Bob"), null, Precondition.exists()).version())
+        .isEqualTo(5);
+  }
+
+  @Test
+  void aPatchKeepsWhatItDoesNotNameAndRemovesANulledEmail() {
+    User current = User.restore(
+        ID, UserName.of("Alice"), Email.of("a@example.com"), Instant.EPOCH, Instant.EPOCH, 3);
+    when(users.findById(ID)).thenReturn(Optional.of(current));
+    when(users.update(any())).thenReturn(true);
+
+    User renamed = service.patch(
+        ID,
+        new UserPatch(Optional.of(UserName.of("Alicia")), Optional.empty()),
+        Precondition.none());
+    assertThat(renamed.name().value()).isEqualTo("Alicia");
+    assertThat(renamed.email()).contains(Email.of("a@example.com"));
+    assertThat(renamed.version()).isEqualTo(4);
+
+    User noEmail = service.patch(
+        ID, new UserPatch(Optional.empty(), Optional.of(Optional.empty())), Precondition.none());
+    assertThat(noEmail.name().value()).isEqualTo("Alice");
+    assertThat(noEmail.email()).isEmpty();
+  }
+
+  @Test
+  void anEmptyPatchWritesNothingAndStillChecksItsCondition() {
+    when(users.findById(ID)).thenReturn(Optional.of(stored(3)));
+
+    assertThat(service.patch(ID, UserPatch.nothing(), Precondition.version(3)).version())
+        .isEqualTo(3);
+    assertThatThrownBy(() -> service.patch(ID, UserPatch.nothing(), Precondition.version(2)))
+        .isInstanceOf(VersionConflictException.class);
+    verify(users, never()).update(any());
   }
 
   @Test
   void deleteWithAVersionOfAMissingUserIsNotFound() {
-    when(users.delete(ID, 2)).thenReturn(false);
     when(users.findById(ID)).thenReturn(Optional.empty());
 
-    assertThatThrownBy(() -> service.delete(ID, OptionalLong.of(2)))
+    assertThatThrownBy(() -> service.delete(ID, Precondition.version(2)))
         .isInstanceOf(UserNotFoundException.class);
   }
 }

@@ -103,8 +103,10 @@ final class PostgresDatabase implements AutoCloseable {
   }
 
   private static void migrate(DataSource dataSource, String schema) {
-    var flyway =
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/postgres");
+    var flyway = Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/postgres")
+        .javaMigrations(new V2__name_search_key());
     if (schema != null) {
       flyway.schemas(schema);
     }

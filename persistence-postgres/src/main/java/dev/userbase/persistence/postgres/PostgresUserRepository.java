@@ -4,6 +4,7 @@ import dev.userbase.domain.Email;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
+import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserRepository;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.model.Pageable;
@@ -43,11 +44,21 @@ public final class PostgresUserRepository implements UserRepository {
   }
 
   @Override
-  public List<User> list(long afterId, Optional<Email> email, int limit) {
+  public List<User> list(
+      long afterId, Optional<Email> email, Optional<String> nameKeyPrefix, int limit) {
     Pageable page = Pageable.from(0, limit);
-    List<UserRow> found = read(() -> email.isPresent()
-        ? rows.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
-        : rows.findByIdGreaterThanOrderById(afterId, page));
+    List<UserRow> found = read(() -> {
+      if (nameKeyPrefix.isPresent()) {
+        String from = nameKeyPrefix.get();
+        String to = UserName.searchKeyRangeEnd(from);
+        return email.isPresent()
+            ? rows.findByEmailAndNameKeyRange(email.get().value(), from, to, afterId, limit)
+            : rows.findByNameKeyRange(from, to, afterId, limit);
+      }
+      return email.isPresent()
+          ? rows.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
+          : rows.findByIdGreaterThanOrderById(afterId, page);
+    });
     return found.stream().map(UserMapper::toDomain).toList();
   }
 
@@ -57,7 +68,7 @@ public final class PostgresUserRepository implements UserRepository {
     return write(
             changed,
             () -> rows.updateFromPreviousVersion(
-                row.id(), row.name(), row.email(), row.updatedAt(), row.version()))
+                row.id(), row.name(), row.nameKey(), row.email(), row.updatedAt(), row.version()))
         == 1;
   }
 

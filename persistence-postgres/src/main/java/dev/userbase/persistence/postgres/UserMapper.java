@@ -14,6 +14,7 @@ final class UserMapper {
     return new UserRow(
         user.id() == null ? null : user.id().value(),
         user.name().value(),
+        user.name().searchKey(),
         user.email().map(Email::value).orElse(null),
         user.createdAt(),
         user.updatedAt(),

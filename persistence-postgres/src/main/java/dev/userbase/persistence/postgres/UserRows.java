@@ -22,11 +22,25 @@ interface UserRows extends GenericRepository<UserRow, Long> {
 
   List<UserRow> findByEmailAndIdGreaterThanOrderById(String email, long id, Pageable page);
 
-  @Query(
-      "UPDATE users SET name = :name, email = :email, updated_at = :updatedAt, version = :version"
-          + " WHERE id = :id AND version = :version - 1")
+  /** Names whose key is in [from, to): a prefix, as a range on users_name_key (COLLATE "C"). */
+  @Query("SELECT * FROM users WHERE name_key >= :from AND name_key < :to AND id > :after"
+      + " ORDER BY id LIMIT :limit")
+  List<UserRow> findByNameKeyRange(String from, String to, long after, int limit);
+
+  @Query("SELECT * FROM users WHERE email = :email AND name_key >= :from AND name_key < :to"
+      + " AND id > :after ORDER BY id LIMIT :limit")
+  List<UserRow> findByEmailAndNameKeyRange(
+      String email, String from, String to, long after, int limit);
+
+  @Query("UPDATE users SET name = :name, name_key = :nameKey, email = :email,"
+      + " updated_at = :updatedAt, version = :version WHERE id = :id AND version = :version - 1")
   long updateFromPreviousVersion(
-      long id, String name, @Nullable String email, Instant updatedAt, long version);
+      long id,
+      String name,
+      String nameKey,
+      @Nullable String email,
+      Instant updatedAt,
+      long version);
 
   long deleteByIdAndVersion(long id, long version);
 

@@ -101,6 +101,19 @@ public final class PostgresTestServer {
     }
   }
 
+  /** A plain connection to the test database. */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, username, password);
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String password() {
+    return password;
+  }
+
   public String url() {
     return url;
   }

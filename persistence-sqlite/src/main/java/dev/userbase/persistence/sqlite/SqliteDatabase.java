@@ -185,6 +185,7 @@ final class SqliteDatabase implements AutoCloseable {
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration/sqlite")
+          .javaMigrations(new V3__name_search_key())
           .load()
           .migrate();
     } catch (FlywayException e) {

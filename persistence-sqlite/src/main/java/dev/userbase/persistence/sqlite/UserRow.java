@@ -11,6 +11,8 @@ import java.time.Instant;
 record UserRow(
     @Id @GeneratedValue @Nullable Long id,
     String name,
+    // UserName.searchKey(name): a case-insensitive prefix search is a range on its index.
+    String nameKey,
     @Nullable String email,
     Instant createdAt,
     Instant updatedAt,

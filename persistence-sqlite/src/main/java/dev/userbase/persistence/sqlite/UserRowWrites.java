@@ -16,11 +16,15 @@ interface UserRowWrites extends GenericRepository<UserRow, Long> {
 
   UserRow save(UserRow row);
 
-  @Query(
-      "UPDATE users SET name = :name, email = :email, updated_at = :updatedAt, version = :version"
-          + " WHERE id = :id AND version = :version - 1")
+  @Query("UPDATE users SET name = :name, name_key = :nameKey, email = :email,"
+      + " updated_at = :updatedAt, version = :version WHERE id = :id AND version = :version - 1")
   long updateFromPreviousVersion(
-      long id, String name, @Nullable String email, Instant updatedAt, long version);
+      long id,
+      String name,
+      String nameKey,
+      @Nullable String email,
+      Instant updatedAt,
+      long version);
 
   long deleteByIdAndVersion(long id, long version);
 
