@@ -76,7 +76,7 @@ class StoreParityTest {
     answers.add(http.get("/users?email=carol@example.com"));
     answers.add(http.putJson(
         alice, "{\"name\": \"Alicia\", \"email\": \"alice@example.com\"}", "If-Match", "\"1\""));
-    answers.add(http.putJson(alice, "{\"name\": \"Stale\"}", "If-Match", "\"1\""));
+    answers.add(http.putJson(alice, "{\"name\": \"Stale\", \"email\": null}", "If-Match", "\"1\""));
     answers.add(http.putJson(alice, "{\"name\": \"Alicia\", \"email\": \"carol@example.com\"}"));
     answers.add(http.putJson(alice, "{\"name\": \"Alicia\", \"email\": null}"));
     answers.add(http.putJson(bob, "{\"name\": 2}"));

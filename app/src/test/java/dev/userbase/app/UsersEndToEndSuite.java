@@ -94,7 +94,7 @@ abstract class UsersEndToEndSuite {
         .isEqualTo(body(created).get("createdAt").getStringValue());
 
     HttpResponse<String> stale =
-        http.putJson(location, "{\"name\": \"Bobby\"}", "If-Match", "\"1\"");
+        http.putJson(location, "{\"name\": \"Bobby\", \"email\": null}", "If-Match", "\"1\"");
     assertThat(stale.statusCode()).isEqualTo(412);
     assertThat(stale.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
@@ -104,7 +104,177 @@ abstract class UsersEndToEndSuite {
     assertThat(http.delete(location, "If-Match", "\"2\"").statusCode()).isEqualTo(204);
     assertThat(http.get(location).statusCode()).isEqualTo(404);
     assertThat(http.delete(location).statusCode()).isEqualTo(404);
-    assertThat(http.putJson(location, "{\"name\": \"Ghost\"}").statusCode()).isEqualTo(404);
+    assertThat(http.putJson(location, "{\"name\": \"Ghost\", \"email\": null}").statusCode())
+        .isEqualTo(404);
+  }
+
+  private String create(String json) {
+    HttpResponse<String> created = http.postJson("/users", json);
+    assertThat(created.statusCode()).isEqualTo(201);
+    return created.headers().firstValue("Location").orElseThrow();
+  }
+
+  private static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private HttpResponse<String> patch(String location, String json, String... headers) {
+    return http.send("PATCH", location, MERGE_PATCH, json, headers);
+  }
+
+  @Test
+  void aPatchKeepsChangesAndRemovesFieldsAsAMergePatchDoes() throws IOException {
+    String location = create("{\"name\": \"Carol\", \"email\": \"carol@example.com\"}");
+
+    HttpResponse<String> renamed = patch(location, "{\"name\": \"Caroline\"}");
+    assertThat(renamed.statusCode()).isEqualTo(200);
+    assertThat(renamed.headers().firstValue("ETag")).contains("\"2\"");
+    assertThat(body(renamed).get("name").getStringValue()).isEqualTo("Caroline");
+    assertThat(body(renamed).get("email").getStringValue()).isEqualTo("carol@example.com");
+
+    HttpResponse<String> newEmail =
+        http.send("PATCH", location, "application/json", "{\"email\": \"CAROL@example.org\"}");
+    assertThat(newEmail.statusCode()).isEqualTo(200);
+    assertThat(body(newEmail).get("name").getStringValue()).isEqualTo("Caroline");
+    assertThat(body(newEmail).get("email").getStringValue()).isEqualTo("carol@example.org");
+
+    HttpResponse<String> noEmail = patch(location, "{\"email\": null}");
+    assertThat(noEmail.statusCode()).isEqualTo(200);
+    assertThat(body(noEmail).get("email").isNull()).isTrue();
+    assertThat(body(noEmail).get("version").getLongValue()).isEqualTo(4);
+
+    HttpResponse<String> nothing = patch(location, "{}");
+    assertThat(nothing.statusCode()).isEqualTo(200);
+    assertThat(nothing.headers().firstValue("ETag")).contains("\"4\"");
+    assertThat(nothing.body()).isEqualTo(http.get(location).body());
+  }
+
+  @Test
+  void aPatchHonoursIfMatchAndRefusesWhatPutRefuses() throws IOException {
+    String location = create("{\"name\": \"Dan\"}");
+    create("{\"name\": \"Eve\", \"email\": \"eve@example.com\"}");
+
+    assertThat(patch(location, "{\"name\": \"Daniel\"}", "If-Match", "\"1\"").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> stale = patch(location, "{\"name\": \"Dani\"}", "If-Match", "\"1\"");
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(stale.headers().firstValue("ETag")).contains("\"2\"");
+
+    String[][] refused = {
+      {"{\"name\": null}", "name"},
+      {"{\"name\": \"\"}", "name"},
+      {"{\"name\": 5}", "name"},
+      {"{\"email\": \"not an email\"}", "email"},
+      {"{\"id\": 9}", "id"},
+      {"{\"nickname\": \"D\"}", "nickname"},
+    };
+    for (String[] each : refused) {
+      HttpResponse<String> answer = patch(location, each[0]);
+      assertThat(answer.statusCode()).as(each[0]).isEqualTo(400);
+      assertThat(answer.body()).as(each[0]).contains("\"field\":\"" + each[1] + "\"");
+    }
+    for (String malformed : new String[] {"", "[]", "{\"name\": \"A\"", "null", "\"x\""}) {
+      assertThat(patch(location, malformed).statusCode()).as(malformed).isEqualTo(400);
+    }
+    assertThat(patch(location, "{\"email\": \"EVE@example.com\"}").statusCode()).isEqualTo(409);
+    assertThat(http.send("PATCH", location, "text/plain", "{}").statusCode()).isEqualTo(415);
+    assertThat(patch("/users/987654321", "{\"name\": \"Nobody\"}").statusCode()).isEqualTo(404);
+    // The body is checked before the user is looked up.
+    assertThat(patch("/users/987654321", "{\"name\": null}").statusCode()).isEqualTo(400);
+    assertThat(body(http.get(location)).get("version").getLongValue()).isEqualTo(2);
+  }
+
+  @Test
+  void aGetWithTheCurrentTagIs304AndAfterAChange200() throws IOException {
+    String location = create("{\"name\": \"Fay\"}");
+    HttpResponse<String> same = http.get(location, "If-None-Match", "\"1\"");
+    assertThat(same.statusCode()).isEqualTo(304);
+    assertThat(same.headers().firstValue("ETag")).contains("\"1\"");
+    assertThat(same.body()).isEmpty();
+    assertThat(http.get(location, "If-None-Match", "W/\"1\", \"7\"").statusCode())
+        .isEqualTo(304);
+    assertThat(http.get(location, "If-None-Match", "*").statusCode()).isEqualTo(304);
+
+    patch(location, "{\"name\": \"Faye\"}");
+    HttpResponse<String> changed = http.get(location, "If-None-Match", "\"1\"");
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(changed.headers().firstValue("ETag")).contains("\"2\"");
+    assertThat(body(changed).get("name").getStringValue()).isEqualTo("Faye");
+  }
+
+  @Test
+  void aPutMustCarryBothFieldsAndIsCheckedBeforeTheLookup() throws IOException {
+    String location = create("{\"name\": \"Gus\", \"email\": \"gus@example.com\"}");
+    HttpResponse<String> noEmail = http.putJson(location, "{\"name\": \"Gustav\"}");
+    assertThat(noEmail.statusCode()).isEqualTo(400);
+    assertThat(noEmail.body()).contains("\"field\":\"email\"");
+    HttpResponse<String> noName = http.putJson(location, "{\"email\": null}");
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(noName.body()).contains("\"field\":\"name\"");
+    assertThat(body(http.get(location)).get("email").getStringValue()).isEqualTo("gus@example.com");
+
+    assertThat(http.putJson("/users/987654321", "{\"name\": \"Nobody\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(http.putJson("/users/987654321", "{\"name\": \"Nobody\", \"email\": null}")
+            .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void ifMatchTakesAListMatchingAnyStrongTagNeverAWeakOneAndStarForAnyUser() throws IOException {
+    String location = create("{\"name\": \"Hal\"}");
+    String body = "{\"name\": \"Hal\", \"email\": null}";
+    assertThat(http.putJson(location, body, "If-Match", "\"7\", \"1\"").statusCode())
+        .isEqualTo(200);
+    assertThat(http.putJson(location, body, "If-Match", "W/\"2\"").statusCode()).isEqualTo(412);
+    assertThat(http.putJson(location, body, "If-Match", "W/\"2\", \"abc\"").statusCode())
+        .isEqualTo(412);
+    assertThat(http.putJson(location, body, "If-Match", "*").statusCode()).isEqualTo(200);
+    assertThat(http.delete(location, "If-Match", "\"1\", \"2\"").statusCode()).isEqualTo(412);
+    assertThat(http.delete(location, "If-Match", "\"1\", \"3\"").statusCode()).isEqualTo(204);
+    assertThat(http.putJson(location, body, "If-Match", "*").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aNameSearchFindsPrefixesIgnoringCaseInPagesAndTakesPatternCharactersLiterally()
+      throws IOException {
+    String tag = "Zq" + Long.toString(System.nanoTime(), 36);
+    List<Long> ids = new ArrayList<>();
+    for (String suffix : new String[] {"ana", "ALBERT", "abe", "%x", "_y", "bob"}) {
+      ids.add(body(http.postJson("/users", "{\"name\": \"" + tag + suffix + "\"}"))
+          .get("id")
+          .getLongValue());
+    }
+    String prefix = tag.toUpperCase(java.util.Locale.ROOT) + "a";
+    JsonNode first = body(http.get("/users?limit=2&name=" + prefix));
+    assertThat(first.get("items").size()).isEqualTo(2);
+    assertThat(first.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(0));
+    assertThat(first.get("items").get(1).get("id").getLongValue()).isEqualTo(ids.get(1));
+    String next = first.get("next").getStringValue();
+    assertThat(next).contains("name=" + prefix);
+    JsonNode second = body(http.get(next));
+    assertThat(second.get("items").size()).isEqualTo(1);
+    assertThat(second.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(2));
+    assertThat(second.get("next").isNull()).isTrue();
+
+    JsonNode percent = body(http.get("/users?name=" + tag + "%25"));
+    assertThat(percent.get("items").size()).isEqualTo(1);
+    assertThat(percent.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(3));
+    JsonNode underscore = body(http.get("/users?name=" + tag + "_"));
+    assertThat(underscore.get("items").size()).isEqualTo(1);
+    assertThat(underscore.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(4));
+
+    String withEmail = create("{\"name\": \"" + tag + "mail\", \"email\": \""
+        + tag.toLowerCase(java.util.Locale.ROOT) + "@example.com\"}");
+    JsonNode both = body(http.get("/users?name=" + tag + "m&email=" + tag + "@example.com"));
+    assertThat(both.get("items").size()).isEqualTo(1);
+    assertThat("/users/" + both.get("items").get(0).get("id").getLongValue()).isEqualTo(withEmail);
+    assertThat(body(http.get("/users?name=" + tag + "b&email=" + tag + "@example.com"))
+            .get("items")
+            .size())
+        .isZero();
+
+    HttpResponse<String> empty = http.get("/users?name=");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("\"field\":\"name\"");
   }
 
   @Test
@@ -189,7 +359,7 @@ abstract class UsersEndToEndSuite {
     List<Future<HttpResponse<String>>> answers = new ArrayList<>();
     try {
       for (int i = 0; i < 160; i++) {
-        String body = "{\"name\": \"Writer " + i + "\"}";
+        String body = "{\"name\": \"Writer " + i + "\", \"email\": null}";
         answers.add(pool.submit(() -> http.putJson(location, body)));
       }
       for (Future<HttpResponse<String>> answer : answers) {
@@ -234,7 +404,7 @@ abstract class UsersEndToEndSuite {
     assertThat(http.get("/users?limit=100000").statusCode()).isEqualTo(400);
     assertThat(http.send("POST", "/users", "text/plain", "Alice").statusCode()).isEqualTo(415);
     assertThat(http.postJson("/users", "{\"name\": ").statusCode()).isEqualTo(400);
-    assertThat(http.send("PATCH", "/users/1", "application/json", "{}").statusCode())
+    assertThat(http.send("PATCH", "/users", "application/json", "{}").statusCode())
         .isEqualTo(405);
     assertThat(http.get("/nowhere").statusCode()).isEqualTo(404);
   }
@@ -245,7 +415,7 @@ abstract class UsersEndToEndSuite {
     String location = created.headers().firstValue("Location").orElseThrow();
     http.get(location);
     http.get("/users?limit=5");
-    http.putJson(location, "{\"name\": \"Threads 2\"}");
+    http.putJson(location, "{\"name\": \"Threads 2\", \"email\": null}");
     http.get("/health");
     http.delete(location);
 

@@ -52,6 +52,18 @@ public final class Precondition {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof Precondition that
+        && given == that.given
+        && java.util.Objects.equals(versions, that.versions);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(given, versions);
+  }
+
+  @Override
   public String toString() {
     if (!given) {
       return "none";

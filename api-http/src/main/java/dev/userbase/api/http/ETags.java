@@ -1,13 +1,16 @@
 package dev.userbase.api.http;
 
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.userbase.domain.Precondition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** A user's version as an HTTP entity tag, {@code "3"}, and back. */
+/**
+ * Entity tags: a user's ETag is its version in quotes, {@code "3"}. Reads {@code If-Match} and
+ * {@code If-None-Match} as RFC 9110 §13.1.1–2 has them: a list of tags, or {@code *}.
+ */
 final class ETags {
-
-  private static final Pattern VERSION_TAG = Pattern.compile("\"([1-9][0-9]{0,18})\"");
 
   private ETags() {}
 
@@ -15,24 +18,115 @@ final class ETags {
     return "\"" + version + "\"";
   }
 
+  /** One entity tag as sent: its opaque text (between the quotes) and whether it was weak. */
+  record Tag(String opaque, boolean weak) {}
+
+  /** A parsed condition header: {@code *}, or its tags. */
+  record Condition(boolean any, List<Tag> tags) {}
+
   /**
-   * The version an If-Match header asks for: empty when there is no header or it is {@code *}.
+   * What an If-Match asks of the user: none when there is no header; {@code *} any version; a
+   * list, one of its strong tags' versions. A weak tag never matches (strong comparison), and
+   * neither does a tag this API never made; so a list of only such tags matches nothing.
    *
-   * @throws ProblemException if the header is not one strong tag made by this API
+   * @throws ProblemException if the header is not {@code *} or a list of entity tags
    */
-  static OptionalLong ifMatch(String header) {
-    if (header == null || header.isBlank() || header.strip().equals("*")) {
-      return OptionalLong.empty();
+  static Precondition ifMatch(List<String> headers) {
+    Condition condition = parse("If-Match", headers);
+    if (condition == null) {
+      return Precondition.none();
     }
-    Matcher m = VERSION_TAG.matcher(header.strip());
-    if (!m.matches()) {
-      throw ProblemException.invalid(
-          "If-Match", "must be one entity tag as sent in ETag, such as \"3\", or *");
+    if (condition.any()) {
+      return Precondition.exists();
+    }
+    Set<Long> versions = new HashSet<>();
+    for (Tag tag : condition.tags()) {
+      if (!tag.weak()) {
+        version(tag.opaque()).ifPresent(versions::add);
+      }
+    }
+    return Precondition.versionIn(versions);
+  }
+
+  /**
+   * Whether an If-None-Match is met by a user at this version, so that a GET answers 304: {@code
+   * *}, or any tag naming the version, weak or strong (weak comparison).
+   *
+   * @throws ProblemException if the header is not {@code *} or a list of entity tags
+   */
+  static boolean noneMatchFails(List<String> headers, long version) {
+    Condition condition = parse("If-None-Match", headers);
+    if (condition == null) {
+      return false;
+    }
+    return condition.any()
+        || condition.tags().stream().anyMatch(tag -> tag.opaque().equals(Long.toString(version)));
+  }
+
+  private static java.util.Optional<Long> version(String opaque) {
+    if (!opaque.matches("[1-9][0-9]{0,18}")) {
+      return java.util.Optional.empty();
     }
     try {
-      return OptionalLong.of(Long.parseLong(m.group(1)));
+      return java.util.Optional.of(Long.parseLong(opaque));
     } catch (NumberFormatException e) {
-      throw ProblemException.invalid("If-Match", "names a version that does not exist");
+      return java.util.Optional.empty();
     }
+  }
+
+  /** Null when no header was sent. */
+  static Condition parse(String name, List<String> headers) {
+    if (headers == null || headers.isEmpty()) {
+      return null;
+    }
+    String value = String.join(",", headers).strip();
+    if (value.equals("*")) {
+      return new Condition(true, List.of());
+    }
+    List<Tag> tags = new ArrayList<>();
+    int i = 0;
+    int n = value.length();
+    while (i < n) {
+      char c = value.charAt(i);
+      if (c == ',' || c == ' ' || c == '\t') {
+        i++;
+        continue;
+      }
+      boolean weak = false;
+      if (value.startsWith("W/", i)) {
+        weak = true;
+        i += 2;
+      }
+      if (i >= n || value.charAt(i) != '"') {
+        throw malformed(name);
+      }
+      int end = value.indexOf('"', i + 1);
+      if (end < 0) {
+        throw malformed(name);
+      }
+      String opaque = value.substring(i + 1, end);
+      // etagc: visible ASCII but the quote, and obs-text; no controls, no spaces.
+      if (!opaque.chars().allMatch(ch -> ch == 0x21 || (ch >= 0x23 && ch != 0x7f))) {
+        throw malformed(name);
+      }
+      tags.add(new Tag(opaque, weak));
+      i = end + 1;
+      // After a tag: only spaces, then a comma or the end.
+      while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
+        i++;
+      }
+      if (i < n && value.charAt(i) != ',') {
+        throw malformed(name);
+      }
+    }
+    if (tags.isEmpty()) {
+      throw malformed(name);
+    }
+    return new Condition(false, tags);
+  }
+
+  private static ProblemException malformed(String name) {
+    return ProblemException.invalid(
+        name, "must be * or a list of entity tags as sent in ETag, such as \"3\" or \"3\", \"4\"");
   }
 }

@@ -8,6 +8,8 @@ enum ProblemType {
   USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
   EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email already taken"),
   VERSION_MISMATCH("version-mismatch", HttpStatus.PRECONDITION_FAILED, "Version mismatch"),
+  PRECONDITION_REQUIRED(
+      "precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required"),
   UNSUPPORTED_MEDIA_TYPE(
       "unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   STORE_BUSY("store-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many writes"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.userbase.domain.Email;
 import dev.userbase.domain.InvalidValueException;
 import dev.userbase.domain.UserName;
+import dev.userbase.domain.UserPatch;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,8 +30,76 @@ record UserInput(UserName name, Email email) {
   private static final JsonFactory STRICT_JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-  /** Reads a JSON object body. */
+  /** Reads a create's JSON object body: {@code name} required, {@code email} optional. */
   static UserInput fromJson(JsonMapper json, String body) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    JsonNode node = object(json, body, errors);
+    String name = text(node, "name", false, errors);
+    String email = text(node, "email", true, errors);
+    return validated(name, email, errors);
+  }
+
+  /**
+   * Reads a PUT's body, which replaces the user: both fields must be there ({@code email} may be
+   * null), so that a field left out is never silently cleared.
+   */
+  static UserInput replacementFromJson(JsonMapper json, String body) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    JsonNode node = object(json, body, errors);
+    if (node.get("email") == null) {
+      errors.add(new Problem.FieldError(
+          "email", "is required: null removes the email; PATCH changes one field alone"));
+    }
+    String name = text(node, "name", false, errors);
+    String email = text(node, "email", true, errors);
+    return validated(name, email, errors);
+  }
+
+  /**
+   * Reads a JSON merge patch (RFC 7396): a field left out stays; {@code "email": null} removes the
+   * email; {@code "name": null} is refused, since a user must have a name.
+   */
+  static UserPatch patchFromJson(JsonMapper json, String body) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    JsonNode node = object(json, body, errors);
+    Optional<UserName> name = Optional.empty();
+    Optional<Optional<Email>> email = Optional.empty();
+    JsonNode nameValue = node.get("name");
+    if (nameValue != null) {
+      if (nameValue.isNull()) {
+        errors.add(new Problem.FieldError("name", "cannot be removed: a user must have a name"));
+      } else if (!nameValue.isString()) {
+        errors.add(new Problem.FieldError("name", "must be a string"));
+      } else {
+        try {
+          name = Optional.of(UserName.of(nameValue.getStringValue()));
+        } catch (InvalidValueException e) {
+          errors.add(new Problem.FieldError(e.field(), e.reason()));
+        }
+      }
+    }
+    JsonNode emailValue = node.get("email");
+    if (emailValue != null) {
+      if (emailValue.isNull()) {
+        email = Optional.of(Optional.empty());
+      } else if (!emailValue.isString()) {
+        errors.add(new Problem.FieldError("email", "must be a string or null"));
+      } else {
+        try {
+          email = Optional.of(Optional.of(Email.of(emailValue.getStringValue())));
+        } catch (InvalidValueException e) {
+          errors.add(new Problem.FieldError(e.field(), e.reason()));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    return new UserPatch(name, email);
+  }
+
+  /** The body as a JSON object, with its unknown and read-only fields reported. */
+  private static JsonNode object(JsonMapper json, String body, List<Problem.FieldError> errors) {
     checkSyntax(body);
     JsonNode node;
     try {
@@ -41,7 +111,6 @@ record UserInput(UserName name, Email email) {
       throw new ProblemException(
           ProblemType.INVALID_REQUEST, "The request body must be a JSON object", null);
     }
-    List<Problem.FieldError> errors = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : node.entries()) {
       String key = field.getKey();
       if (READ_ONLY.contains(key)) {
@@ -50,9 +119,7 @@ record UserInput(UserName name, Email email) {
         errors.add(new Problem.FieldError(key, "is not a known field"));
       }
     }
-    String name = text(node, "name", false, errors);
-    String email = text(node, "email", true, errors);
-    return validated(name, email, errors);
+    return node;
   }
 
   /**

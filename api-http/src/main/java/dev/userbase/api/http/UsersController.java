@@ -1,11 +1,15 @@
 package dev.userbase.api.http;
 
 import dev.userbase.domain.Email;
+import dev.userbase.domain.Precondition;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
+import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserPage;
+import dev.userbase.domain.UserPatch;
 import dev.userbase.domain.UserQuery;
 import dev.userbase.domain.UserService;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -17,7 +21,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -41,14 +45,20 @@ import java.util.Set;
 final class UsersController {
 
   private static final Set<String> CREATE_PARAMETERS = Set.of("name", "email");
-  private static final Set<String> LIST_PARAMETERS = Set.of("limit", "after", "email");
+  private static final Set<String> LIST_PARAMETERS = Set.of("limit", "after", "email", "name");
+  static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
   private final UserService users;
   private final JsonMapper json;
+  private final boolean requireIfMatch;
 
-  UsersController(UserService users, JsonMapper json) {
+  UsersController(
+      UserService users,
+      JsonMapper json,
+      @Value("${userbase.http.require-if-match:false}") boolean requireIfMatch) {
     this.users = users;
     this.json = json;
+    this.requireIfMatch = requireIfMatch;
   }
 
   /**
@@ -80,6 +90,10 @@ final class UsersController {
   HttpResponse<UserResponse> get(HttpRequest<?> request, @PathVariable String id) {
     checkParameters(request, Set.of());
     User user = users.get(UserId.parse(id));
+    if (ETags.noneMatchFails(
+        request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), user.version())) {
+      return withETag(HttpResponse.notModified(), user);
+    }
     return withETag(HttpResponse.ok(UserResponse.fromDomain(user)), user);
   }
 
@@ -88,9 +102,10 @@ final class UsersController {
       HttpRequest<?> request,
       @Nullable @QueryValue String limit,
       @Nullable @QueryValue String after,
-      @Nullable @QueryValue String email) {
+      @Nullable @QueryValue String email,
+      @Nullable @QueryValue String name) {
     checkParameters(request, LIST_PARAMETERS);
-    UserQuery query = listQuery(limit, after, email);
+    UserQuery query = listQuery(limit, after, email, name);
     UserPage page = users.list(query);
     return new UserListResponse(
         page.items().stream().map(UserResponse::fromDomain).toList(),
@@ -100,30 +115,55 @@ final class UsersController {
   @Put("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   HttpResponse<UserResponse> replace(
-      HttpRequest<?> request,
-      @PathVariable String id,
-      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-      @Nullable @Body byte[] bytes) {
+      HttpRequest<?> request, @PathVariable String id, @Nullable @Body byte[] bytes) {
     checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
+    Precondition condition = precondition(request);
+    UserInput input = UserInput.replacementFromJson(json, requiredBody(bytes));
+    User updated = users.update(userId, input.name(), input.email(), condition);
+    return withETag(HttpResponse.ok(UserResponse.fromDomain(updated)), updated);
+  }
+
+  /** A JSON merge patch (RFC 7396); {@code application/json} is read the same way. */
+  @Patch("/{id}")
+  @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+  HttpResponse<UserResponse> patch(
+      HttpRequest<?> request, @PathVariable String id, @Nullable @Body byte[] bytes) {
+    checkParameters(request, Set.of());
+    UserId userId = UserId.parse(id);
+    Precondition condition = precondition(request);
+    UserPatch patch = UserInput.patchFromJson(json, requiredBody(bytes));
+    User patched = users.patch(userId, patch, condition);
+    return withETag(HttpResponse.ok(UserResponse.fromDomain(patched)), patched);
+  }
+
+  @Delete("/{id}")
+  HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
+    checkParameters(request, Set.of());
+    UserId userId = UserId.parse(id);
+    users.delete(userId, precondition(request));
+    return HttpResponse.noContent();
+  }
+
+  /** The If-Match of a write; with require-if-match on, its absence is a 428. */
+  private Precondition precondition(HttpRequest<?> request) {
+    Precondition condition = ETags.ifMatch(request.getHeaders().getAll(HttpHeaders.IF_MATCH));
+    if (requireIfMatch && !condition.isGiven()) {
+      throw new ProblemException(
+          ProblemType.PRECONDITION_REQUIRED,
+          "This server requires If-Match on every change: send the ETag of the version you read"
+              + " (or * for any version); nothing was changed",
+          null);
+    }
+    return condition;
+  }
+
+  private static String requiredBody(byte[] bytes) {
     String body = text(bytes);
     if (body == null || body.isBlank()) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "The request body is required", null);
     }
-    UserInput input = UserInput.fromJson(json, body);
-    User updated = users.update(userId, input.name(), input.email(), ETags.ifMatch(ifMatch));
-    return withETag(HttpResponse.ok(UserResponse.fromDomain(updated)), updated);
-  }
-
-  @Delete("/{id}")
-  HttpResponse<Void> delete(
-      HttpRequest<?> request,
-      @PathVariable String id,
-      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-    checkParameters(request, Set.of());
-    UserId userId = UserId.parse(id);
-    users.delete(userId, ETags.ifMatch(ifMatch));
-    return HttpResponse.noContent();
+    return body;
   }
 
   /** The body as text: strict UTF-8, so a malformed byte is a 400, never a silent U+FFFD. */
@@ -142,7 +182,7 @@ final class UsersController {
     return response.header(HttpHeaders.ETAG, ETags.of(user.version()));
   }
 
-  private static UserQuery listQuery(String limit, String after, String email) {
+  private static UserQuery listQuery(String limit, String after, String email, String name) {
     List<Problem.FieldError> errors = new ArrayList<>();
     int pageSize = UserQuery.DEFAULT_LIMIT;
     if (limit != null) {
@@ -169,10 +209,20 @@ final class UsersController {
         errors.add(new Problem.FieldError("email", "must be a valid email address"));
       }
     }
+    Optional<String> prefix = Optional.empty();
+    if (name != null) {
+      int length = name.codePointCount(0, name.length());
+      if (length < 1 || length > UserName.MAX_LENGTH) {
+        errors.add(new Problem.FieldError(
+            "name", "must be 1 to " + UserName.MAX_LENGTH + " characters to search by"));
+      } else {
+        prefix = Optional.of(name);
+      }
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    return new UserQuery(cursor, filter, pageSize);
+    return new UserQuery(cursor, filter, prefix, pageSize);
   }
 
   private static String link(UserQuery next) {
@@ -181,6 +231,8 @@ final class UsersController {
     next.email()
         .ifPresent(e ->
             link.append("&email=").append(URLEncoder.encode(e.value(), StandardCharsets.UTF_8)));
+    next.namePrefix()
+        .ifPresent(p -> link.append("&name=").append(URLEncoder.encode(p, StandardCharsets.UTF_8)));
     return link.toString();
   }
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import dev.userbase.domain.Email;
 import dev.userbase.domain.EmailAlreadyTakenException;
+import dev.userbase.domain.Precondition;
 import dev.userbase.domain.StoreBusyException;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.User;
@@ -27,7 +28,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -252,7 +252,7 @@ class UsersControllerTest extends MockedDomainHttpTest {
 
   @Test
   void aWrongMethodIs405ProblemJson() throws IOException {
-    HttpResponse<String> response = http.send("PATCH", "/users/1", "application/json", "{}");
+    HttpResponse<String> response = http.send("PATCH", "/users", "application/json", "{}");
 
     assertProblem(response, 405);
     assertThat(response.headers().firstValue("Allow")).isPresent();
@@ -350,18 +350,20 @@ class UsersControllerTest extends MockedDomainHttpTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("ETag")).contains("\"4\"");
     assertThat(body(response).get("version").getLongValue()).isEqualTo(4);
-    verify(users).update(new UserId(5), UserName.of("Bob"), null, OptionalLong.of(3));
+    verify(users).update(new UserId(5), UserName.of("Bob"), null, Precondition.version(3));
   }
 
   @Test
   void putWithoutIfMatchOrWithStarIsUnconditional() throws IOException {
     when(users.update(any(), any(), any(), any())).thenReturn(user(5, "Bob", null, 2));
 
-    assertThat(http.putJson("/users/5", "{\"name\": \"Bob\"}").statusCode()).isEqualTo(200);
-    assertThat(http.putJson("/users/5/", "{\"name\": \"Bob\"}", "If-Match", "*").statusCode())
+    assertThat(http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": null}").statusCode())
         .isEqualTo(200);
-    verify(users, org.mockito.Mockito.times(2))
-        .update(new UserId(5), UserName.of("Bob"), null, OptionalLong.empty());
+    assertThat(http.putJson("/users/5/", "{\"name\": \"Bob\", \"email\": null}", "If-Match", "*")
+            .statusCode())
+        .isEqualTo(200);
+    verify(users).update(new UserId(5), UserName.of("Bob"), null, Precondition.none());
+    verify(users).update(new UserId(5), UserName.of("Bob"), null, Precondition.exists());
   }
 
   @Test
@@ -370,7 +372,7 @@ class UsersControllerTest extends MockedDomainHttpTest {
         .thenThrow(new VersionConflictException(new UserId(5), 3, 4));
 
     HttpResponse<String> response =
-        http.putJson("/users/5", "{\"name\": \"Bob\"}", "If-Match", "\"3\"");
+        http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": null}", "If-Match", "\"3\"");
 
     assertProblem(response, 412);
     assertThat(response.headers().firstValue("ETag")).contains("\"4\"");
@@ -403,22 +405,40 @@ class UsersControllerTest extends MockedDomainHttpTest {
     when(users.update(any(), any(), any(), any()))
         .thenThrow(new UserNotFoundException(new UserId(5)));
 
-    assertProblem(http.putJson("/users/5", "{\"name\": \"Bob\"}"), 404);
+    assertProblem(http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": null}"), 404);
     assertProblem(http.putJson("/users/5", ""), 400);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"3", "W/\"3\"", "\"abc\"", "\"1\", \"2\""})
+  @ValueSource(strings = {"3", "\"3", "W/3", "\"3\" \"4\"", "\"a b\"", "*, \"3\"", ","})
   void aMalformedIfMatchIs400(String ifMatch) throws IOException {
+    String reason =
+        "must be * or a list of entity tags as sent in ETag, such as \"3\" or \"3\", \"4\"";
     assertFieldError(
-        http.putJson("/users/5", "{\"name\": \"Bob\"}", "If-Match", ifMatch),
+        http.putJson("/users/5", "{\"name\": \"Bob\", \"email\": null}", "If-Match", ifMatch),
         "If-Match",
-        "must be one entity tag as sent in ETag, such as \"3\", or *");
-    assertFieldError(
-        http.delete("/users/5", "If-Match", ifMatch),
-        "If-Match",
-        "must be one entity tag as sent in ETag, such as \"3\", or *");
+        reason);
+    assertFieldError(http.delete("/users/5", "If-Match", ifMatch), "If-Match", reason);
     verifyNoInteractions(users);
+  }
+
+  @Test
+  void anIfMatchListMatchesAnyOfItsStrongTagsAndWeakOrForeignTagsNever() throws IOException {
+    when(users.update(any(), any(), any(), any())).thenReturn(user(5, "Bob", null, 4));
+    String body = "{\"name\": \"Bob\", \"email\": null}";
+
+    http.putJson("/users/5", body, "If-Match", "\"3\", W/\"7\", \"abc\",\"9\"");
+    http.putJson("/users/5", body, "If-Match", "W/\"3\"");
+
+    verify(users)
+        .update(
+            new UserId(5),
+            UserName.of("Bob"),
+            null,
+            Precondition.versionIn(java.util.Set.of(3L, 9L)));
+    verify(users)
+        .update(
+            new UserId(5), UserName.of("Bob"), null, Precondition.versionIn(java.util.Set.of()));
   }
 
   @Test
@@ -427,14 +447,14 @@ class UsersControllerTest extends MockedDomainHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.body()).isEmpty();
-    verify(users).delete(new UserId(5), OptionalLong.of(2));
+    verify(users).delete(new UserId(5), Precondition.version(2));
   }
 
   @Test
   void deleteOfAMissingUserIs404AndAtAStaleVersion412() throws IOException {
     doThrow(new UserNotFoundException(new UserId(5)))
         .when(users)
-        .delete(new UserId(5), OptionalLong.empty());
+        .delete(new UserId(5), Precondition.none());
     doThrow(new VersionConflictException(new UserId(6), 1, 2))
         .when(users)
         .delete(eq(new UserId(6)), any());
