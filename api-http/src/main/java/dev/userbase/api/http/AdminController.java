@@ -3,11 +3,19 @@ package dev.userbase.api.http;
 import dev.userbase.domain.StoreBackups;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Operations on the running service. (The access-control issue puts these behind the {@code admin}
@@ -15,6 +23,8 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "admin")
+@SecurityRequirement(name = PublishedApi.BEARER)
 final class AdminController {
 
   private final StoreBackups backups;
@@ -25,6 +35,48 @@ final class AdminController {
 
   /** Makes a backup now, while the service keeps serving: 201 with what was made. */
   @Post("/backup")
+  @Operation(
+      summary = "Back up the SQLite database now",
+      description = "A consistent copy into userbase.backup.dir, checked, while writes go on."
+          + " Needs the admin scope.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "The backup that was made",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BackupResponse.class)))
+  @ApiResponse(
+      responseCode = "401",
+      description = "No token, or one that is unknown, revoked or expired",
+      headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
+      content =
+          @Content(
+              mediaType = Problem.CONTENT_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "403",
+      description = "The token lacks the admin scope",
+      headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
+      content =
+          @Content(
+              mediaType = Problem.CONTENT_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "501",
+      description = "Not on this store: on PostgreSQL, use pg_dump",
+      content =
+          @Content(
+              mediaType = Problem.CONTENT_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "The backup could not be made now",
+      headers = @Header(name = "Retry-After", schema = @Schema(type = "integer", minimum = "1")),
+      content =
+          @Content(
+              mediaType = Problem.CONTENT_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   HttpResponse<BackupResponse> backup() {
     StoreBackups.Backup made = backups.backup();
     return HttpResponse.status(HttpStatus.CREATED)

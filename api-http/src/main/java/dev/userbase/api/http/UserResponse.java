@@ -11,12 +11,19 @@ import java.time.format.DateTimeFormatter;
 /** A user as the API shows it. Times are UTC with exactly three fraction digits. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@io.swagger.v3.oas.annotations.media.Schema(
+    requiredProperties = {"id", "name", "email", "createdAt", "updatedAt", "version"})
 public record UserResponse(
     long id,
     String name,
     @Nullable String email,
+
+    @io.swagger.v3.oas.annotations.media.Schema(format = "date-time")
     String createdAt,
+
+    @io.swagger.v3.oas.annotations.media.Schema(format = "date-time")
     String updatedAt,
+
     long version) {
 
   private static final DateTimeFormatter UTC_MILLIS =

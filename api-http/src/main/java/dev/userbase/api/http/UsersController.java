@@ -29,6 +29,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +51,64 @@ import java.util.Set;
  */
 @Controller("/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "users")
+@SecurityRequirement(name = PublishedApi.BEARER)
+@ApiResponse(
+    responseCode = "400",
+    description = "A malformed id, parameter, header or body; a field that breaks a rule",
+    content =
+        @Content(
+            mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+    responseCode = "401",
+    description = "No token, or one that is unknown, revoked or expired",
+    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
+    content =
+        @Content(
+            mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+    responseCode = "403",
+    description = "The token lacks the scope this call needs (named in the body)",
+    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
+    content =
+        @Content(
+            mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+    responseCode = "406",
+    description = "An Accept header that rules out JSON",
+    content =
+        @Content(
+            mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+    responseCode = "429",
+    description = "Over the rate limit",
+    headers = {
+      @Header(name = "Retry-After", schema = @Schema(type = "integer", minimum = "1")),
+      @Header(name = "RateLimit", schema = @Schema(type = "string")),
+      @Header(name = "RateLimit-Policy", schema = @Schema(type = "string"))
+    },
+    content =
+        @Content(
+            mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+    responseCode = "503",
+    description = "The store cannot serve now, the server is shutting down, or the request took"
+        + " too long; the type says which",
+    headers = @Header(name = "Retry-After", schema = @Schema(type = "integer", minimum = "1")),
+    content =
+        @Content(
+            mediaType = ApiDocs.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
 final class UsersController {
+
+  private static final String ID_DESCRIPTION = "The user's id: a positive 64-bit integer";
+  private static final String ETAG = "ETag";
+  private static final String PROBLEM = ApiDocs.PROBLEM_JSON;
 
   private static final Set<String> CREATE_PARAMETERS = Set.of("name", "email");
   private static final Set<String> LIST_PARAMETERS = Set.of("limit", "after", "email", "name");
@@ -67,7 +133,51 @@ final class UsersController {
    */
   @Post
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<UserResponse> create(HttpRequest<?> request, @Nullable @Body byte[] bytes) {
+  @Operation(
+      summary = "Create a user",
+      description =
+          "From a JSON body; or, with no body, from ?name=…&email=… as the FastAPI" + " guide did.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = false,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiDocs.NewUser.class)))
+  @Parameter(
+      name = "name",
+      in = ParameterIn.QUERY,
+      description = "The guide's form, with no body",
+      schema = @Schema(type = "string", minLength = 1, maxLength = 200))
+  @Parameter(
+      name = "email",
+      in = ParameterIn.QUERY,
+      description = "The guide's form, with no body",
+      schema = @Schema(type = "string", format = "email", maxLength = 254))
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      headers = {
+        @Header(name = "Location", required = true, schema = @Schema(type = "string")),
+        @Header(name = ETAG, required = true, schema = @Schema(type = "string"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UserResponse.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The email belongs to another user",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "A body over 64 KiB",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "415",
+      description = "A body that is not UTF-8 JSON, or has a Content-Encoding",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  HttpResponse<UserResponse> create(
+      HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body byte[] bytes) {
     UserInput input;
     String body = text(bytes);
     if (body != null && !body.isBlank()) {
@@ -87,7 +197,35 @@ final class UsersController {
   }
 
   @Get("/{id}")
-  HttpResponse<UserResponse> get(HttpRequest<?> request, @PathVariable String id) {
+  @Operation(summary = "Read a user")
+  @Parameter(
+      name = "If-None-Match",
+      in = ParameterIn.HEADER,
+      description = "ETags (or *): 304 when one names the current version",
+      schema = @Schema(type = "string"))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The user",
+      headers = @Header(name = ETAG, required = true, schema = @Schema(type = "string")),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UserResponse.class)))
+  @ApiResponse(
+      responseCode = "304",
+      description = "Not modified: If-None-Match names the current version",
+      headers = @Header(name = ETAG, required = true, schema = @Schema(type = "string")))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such user",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  HttpResponse<UserResponse> get(
+      HttpRequest<?> request,
+      @PathVariable
+          @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+          String id) {
     checkParameters(request, Set.of());
     User user = users.get(UserId.parse(id));
     if (ETags.noneMatchFails(
@@ -98,12 +236,44 @@ final class UsersController {
   }
 
   @Get
+  @Operation(
+      summary = "List or search users",
+      description = "In id order, paged by key: follow `next` until it is null.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A page of users",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UserListResponse.class)))
   UserListResponse list(
       HttpRequest<?> request,
-      @Nullable @QueryValue String limit,
-      @Nullable @QueryValue String after,
-      @Nullable @QueryValue String email,
-      @Nullable @QueryValue String name) {
+      @Nullable
+          @QueryValue
+          @Parameter(
+              description = "Users per page",
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
+          String limit,
+      @Nullable
+          @QueryValue
+          @Parameter(
+              description = "The id the page starts after",
+              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+          String after,
+      @Nullable
+          @QueryValue
+          @Parameter(
+              description = "Only the user with this email",
+              schema = @Schema(type = "string", format = "email", maxLength = 254))
+          String email,
+      @Nullable
+          @QueryValue
+          @Parameter(
+              description = "Only users whose name starts with this, ignoring case; % and _ are"
+                  + " plain characters",
+              schema = @Schema(type = "string", minLength = 1, maxLength = 200))
+          String name) {
     checkParameters(request, LIST_PARAMETERS);
     UserQuery query = listQuery(limit, after, email, name);
     UserPage page = users.list(query);
@@ -114,8 +284,28 @@ final class UsersController {
 
   @Put("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace a user's name and email")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiDocs.UserReplacement.class)))
+  @Parameter(
+      name = "If-Match",
+      in = ParameterIn.HEADER,
+      description = "ETags as sent in ETag, or *: the change happens only at one of those"
+          + " versions (weak tags never match). Required when the server requires it (428).",
+      schema = @Schema(type = "string"))
+  @ChangeResponses
   HttpResponse<UserResponse> replace(
-      HttpRequest<?> request, @PathVariable String id, @Nullable @Body byte[] bytes) {
+      HttpRequest<?> request,
+      @PathVariable
+          @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+          String id,
+      @Parameter(hidden = true) @Nullable @Body byte[] bytes) {
     checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
     Precondition condition = precondition(request);
@@ -127,8 +317,32 @@ final class UsersController {
   /** A JSON merge patch (RFC 7396); {@code application/json} is read the same way. */
   @Patch("/{id}")
   @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+  @Operation(summary = "Change some of a user's fields (JSON merge patch)")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = MERGE_PATCH_JSON,
+            schema = @Schema(implementation = ApiDocs.UserMergePatch.class)),
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiDocs.UserMergePatch.class))
+      })
+  @Parameter(
+      name = "If-Match",
+      in = ParameterIn.HEADER,
+      description = "ETags as sent in ETag, or *: the change happens only at one of those"
+          + " versions (weak tags never match). Required when the server requires it (428).",
+      schema = @Schema(type = "string"))
+  @ChangeResponses
   HttpResponse<UserResponse> patch(
-      HttpRequest<?> request, @PathVariable String id, @Nullable @Body byte[] bytes) {
+      HttpRequest<?> request,
+      @PathVariable
+          @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+          String id,
+      @Parameter(hidden = true) @Nullable @Body byte[] bytes) {
     checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
     Precondition condition = precondition(request);
@@ -138,7 +352,34 @@ final class UsersController {
   }
 
   @Delete("/{id}")
-  HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
+  @Operation(summary = "Delete a user")
+  @Parameter(
+      name = "If-Match",
+      in = ParameterIn.HEADER,
+      description = "ETags as sent in ETag, or *: the change happens only at one of those"
+          + " versions (weak tags never match). Required when the server requires it (428).",
+      schema = @Schema(type = "string"))
+  @ApiResponse(responseCode = "204", description = "Deleted")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such user",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "412",
+      description = "If-Match names no current version",
+      headers = @Header(name = ETAG, schema = @Schema(type = "string")),
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "428",
+      description = "If-Match is required here and was not sent",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+  HttpResponse<Void> delete(
+      HttpRequest<?> request,
+      @PathVariable
+          @Parameter(
+              description = ID_DESCRIPTION,
+              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+          String id) {
     checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
     users.delete(userId, precondition(request));
