@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -44,10 +47,30 @@ abstract class UsersEndToEndSuite {
   StoreCallRecorder storeCalls;
 
   private HttpCalls http;
+  private SpecConformance conformance;
+
+  @BeforeAll
+  void readTheServedSpec() {
+    conformance = SpecConformance.of(server.getURI());
+  }
 
   @BeforeEach
   void setUp() {
-    http = new HttpCalls(server.getURI());
+    http = new HttpCalls(server.getURI()).observedBy(conformance);
+  }
+
+  /** Every answer this test received is one the published spec allows. */
+  @AfterEach
+  void answersConformToTheSpec() {
+    assertThat(conformance.takeFailures()).isEmpty();
+  }
+
+  @AfterAll
+  void reportConformance() {
+    System.out.printf(
+        "%s: %d answers checked against /openapi.json, %d to routes outside it%n",
+        getClass().getSimpleName(), conformance.checked(), conformance.outside());
+    assertThat(conformance.checked()).isPositive();
   }
 
   private JsonNode body(HttpResponse<String> response) throws IOException {

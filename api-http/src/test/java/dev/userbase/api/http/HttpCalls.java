@@ -14,9 +14,26 @@ public final class HttpCalls {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
+  private final Observer observer;
+
+  /** Sees every exchange, such as a check against the published spec. */
+  @FunctionalInterface
+  public interface Observer {
+    void seen(String method, URI uri, HttpResponse<String> response);
+  }
 
   public HttpCalls(URI base) {
+    this(base, (method, uri, response) -> {});
+  }
+
+  private HttpCalls(URI base, Observer observer) {
     this.base = base;
+    this.observer = observer;
+  }
+
+  /** The same calls, each shown to the observer once answered. */
+  public HttpCalls observedBy(Observer observer) {
+    return new HttpCalls(base, observer);
   }
 
   public HttpResponse<String> send(
@@ -46,7 +63,10 @@ public final class HttpCalls {
       request.headers(headers);
     }
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      observer.seen(method, base.resolve(path), response);
+      return response;
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {
