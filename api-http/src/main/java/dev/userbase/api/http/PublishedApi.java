@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,8 +26,9 @@ import java.io.UncheckedIOException;
             version = "1",
             description = "Create, read, list, search, update and delete users. Errors are RFC 9457"
                 + " problem+json. With tokens configured, every call needs a bearer token holding"
-                + " its scope: users:read for GET, users:write for changes, admin for /admin.",
-            license = @License(name = "Apache-2.0")))
+                + " its scope: users:read for GET, users:write for changes, admin for /admin."),
+    // Relative: the spec describes whichever server serves it, and Swagger UI calls that one.
+    servers = @Server(url = "/", description = "The server that serves this document"))
 @SecurityScheme(
     name = PublishedApi.BEARER,
     type = SecuritySchemeType.HTTP,
