@@ -532,4 +532,67 @@ class UsersControllerTest extends MockedDomainHttpTest {
     assertProblem(response, 500);
     assertThat(response.body()).doesNotContain("secret").doesNotContain("/var/x");
   }
+
+  @Test
+  void aPatchPassesOnlyTheFieldsItNamesToTheDomain() throws IOException {
+    when(users.patch(any(), any(), any())).thenReturn(user(5, "Bob", null, 3));
+
+    HttpResponse<String> response = http.send(
+        "PATCH",
+        "/users/5",
+        "application/merge-patch+json",
+        "{\"email\": null}",
+        "If-Match",
+        "\"2\"");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("ETag")).contains("\"3\"");
+    verify(users)
+        .patch(
+            new UserId(5),
+            new dev.userbase.domain.UserPatch(
+                java.util.Optional.empty(), java.util.Optional.of(java.util.Optional.empty())),
+            Precondition.version(2));
+  }
+
+  @Test
+  void aPatchThatRemovesTheNameIs400AndNeverReachesTheDomain() throws IOException {
+    assertFieldError(
+        http.send("PATCH", "/users/5", "application/json", "{\"name\": null}"),
+        "name",
+        "cannot be removed: a user must have a name");
+    verifyNoInteractions(users);
+  }
+
+  @Test
+  void aGetWhoseIfNoneMatchNamesTheVersionIs304WithTheETag() throws IOException {
+    when(users.get(new UserId(5))).thenReturn(user(5, "Bob", null, 3));
+
+    HttpResponse<String> same = http.get("/users/5", "If-None-Match", "W/\"3\"");
+    HttpResponse<String> other = http.get("/users/5", "If-None-Match", "\"2\"");
+
+    assertThat(same.statusCode()).isEqualTo(304);
+    assertThat(same.headers().firstValue("ETag")).contains("\"3\"");
+    assertThat(same.body()).isEmpty();
+    assertThat(other.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNameSearchReachesTheDomainAsAPrefixAndAnEmptyOneIs400() throws IOException {
+    when(users.list(any())).thenReturn(new UserPage(List.of(), Optional.empty()));
+
+    assertThat(http.get("/users?name=Al%25&limit=5").statusCode()).isEqualTo(200);
+    verify(users).list(new UserQuery(Optional.empty(), Optional.empty(), Optional.of("Al%"), 5));
+    assertFieldError(http.get("/users?name="), "name", "must be 1 to 200 characters to search by");
+  }
+
+  @Test
+  void aPutWithoutTheEmailFieldIs400NamingIt() throws IOException {
+    HttpResponse<String> response = http.putJson("/users/5", "{\"name\": \"Bob\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(body(response).get("errors").get(0).get("field").getStringValue())
+        .isEqualTo("email");
+    verifyNoInteractions(users);
+  }
 }
