@@ -46,22 +46,7 @@ final class AdminController {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = BackupResponse.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No token, or one that is unknown, revoked or expired",
-      headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
-      content =
-          @Content(
-              mediaType = Problem.CONTENT_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks the admin scope",
-      headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
-      content =
-          @Content(
-              mediaType = Problem.CONTENT_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @AccessResponses
   @ApiResponse(
       responseCode = "501",
       description = "Not on this store: on PostgreSQL, use pg_dump",

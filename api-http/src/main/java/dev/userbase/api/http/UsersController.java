@@ -60,22 +60,7 @@ import java.util.Set;
         @Content(
             mediaType = ApiDocs.PROBLEM_JSON,
             schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-    responseCode = "401",
-    description = "No token, or one that is unknown, revoked or expired",
-    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
-    content =
-        @Content(
-            mediaType = ApiDocs.PROBLEM_JSON,
-            schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-    responseCode = "403",
-    description = "The token lacks the scope this call needs (named in the body)",
-    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = "string")),
-    content =
-        @Content(
-            mediaType = ApiDocs.PROBLEM_JSON,
-            schema = @Schema(implementation = Problem.class)))
+@AccessResponses
 @ApiResponse(
     responseCode = "406",
     description = "An Accept header that rules out JSON",
@@ -106,7 +91,6 @@ import java.util.Set;
             schema = @Schema(implementation = Problem.class)))
 final class UsersController {
 
-  private static final String ID_DESCRIPTION = "The user's id: a positive 64-bit integer";
   private static final String ETAG = "ETag";
   private static final String PROBLEM = ApiDocs.PROBLEM_JSON;
 
@@ -219,13 +203,7 @@ final class UsersController {
       responseCode = "404",
       description = "No such user",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  HttpResponse<UserResponse> get(
-      HttpRequest<?> request,
-      @PathVariable
-          @Parameter(
-              description = ID_DESCRIPTION,
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String id) {
+  HttpResponse<UserResponse> get(HttpRequest<?> request, @PathVariable @UserIdParameter String id) {
     checkParameters(request, Set.of());
     User user = users.get(UserId.parse(id));
     if (ETags.noneMatchFails(
@@ -291,20 +269,11 @@ final class UsersController {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiDocs.UserReplacement.class)))
-  @Parameter(
-      name = "If-Match",
-      in = ParameterIn.HEADER,
-      description = "ETags as sent in ETag, or *: the change happens only at one of those"
-          + " versions (weak tags never match). Required when the server requires it (428).",
-      schema = @Schema(type = "string"))
+  @IfMatchParameter
   @ChangeResponses
   HttpResponse<UserResponse> replace(
       HttpRequest<?> request,
-      @PathVariable
-          @Parameter(
-              description = ID_DESCRIPTION,
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String id,
+      @PathVariable @UserIdParameter String id,
       @Parameter(hidden = true) @Nullable @Body byte[] bytes) {
     checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
@@ -328,20 +297,11 @@ final class UsersController {
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApiDocs.UserMergePatch.class))
       })
-  @Parameter(
-      name = "If-Match",
-      in = ParameterIn.HEADER,
-      description = "ETags as sent in ETag, or *: the change happens only at one of those"
-          + " versions (weak tags never match). Required when the server requires it (428).",
-      schema = @Schema(type = "string"))
+  @IfMatchParameter
   @ChangeResponses
   HttpResponse<UserResponse> patch(
       HttpRequest<?> request,
-      @PathVariable
-          @Parameter(
-              description = ID_DESCRIPTION,
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String id,
+      @PathVariable @UserIdParameter String id,
       @Parameter(hidden = true) @Nullable @Body byte[] bytes) {
     checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
@@ -353,12 +313,7 @@ final class UsersController {
 
   @Delete("/{id}")
   @Operation(summary = "Delete a user")
-  @Parameter(
-      name = "If-Match",
-      in = ParameterIn.HEADER,
-      description = "ETags as sent in ETag, or *: the change happens only at one of those"
-          + " versions (weak tags never match). Required when the server requires it (428).",
-      schema = @Schema(type = "string"))
+  @IfMatchParameter
   @ApiResponse(responseCode = "204", description = "Deleted")
   @ApiResponse(
       responseCode = "404",
@@ -373,13 +328,7 @@ final class UsersController {
       responseCode = "428",
       description = "If-Match is required here and was not sent",
       content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-  HttpResponse<Void> delete(
-      HttpRequest<?> request,
-      @PathVariable
-          @Parameter(
-              description = ID_DESCRIPTION,
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String id) {
+  HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable @UserIdParameter String id) {
     checkParameters(request, Set.of());
     UserId userId = UserId.parse(id);
     users.delete(userId, precondition(request));
