@@ -1,0 +1,118 @@
+package dev.userbase.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userbase.api.http.HttpCalls;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/userbase on the jar this build made, with this JVM as JAVA_HOME: the first server start
+ * trains the JDK's archive (an AOT cache on 25+, AppCDS before), the next uses it, a broken one
+ * does not stop the start, and commands pass through without it.
+ */
+class LauncherIT {
+
+  private static final Path LAUNCHER =
+      Path.of("..", "bin", "userbase").toAbsolutePath().normalize();
+  private static final Path JAR = Path.of("target", "userbase.jar").toAbsolutePath();
+  private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+
+  @TempDir
+  Path folder;
+
+  private Process launch(Map<String, String> environment, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of("sh", LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(folder.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(folder.resolve("out-" + System.nanoTime() + ".log").toFile());
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().remove("USERBASE_STORE");
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("USERBASE_JAR", JAR.toString());
+    builder.environment().put("USERBASE_ARCHIVE", folder.resolve("userbase").toString());
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  private Path archive() {
+    return folder.resolve(AOT_CACHE ? "userbase.aot" : "userbase.jsa");
+  }
+
+  /** Starts the server, waits until it answers, and returns the JVM's own command line. */
+  private List<String> serveOnce(int port) throws Exception {
+    Process server = launch(Map.of(
+        "USERBASE_SQLITE_PATH", folder.resolve("users.db").toString(),
+        "MICRONAUT_SERVER_PORT", Integer.toString(port)));
+    try {
+      HttpCalls http = new HttpCalls(URI.create("http://127.0.0.1:" + port));
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (true) {
+        try {
+          if (http.get("/health/liveness").statusCode() == 200) {
+            break;
+          }
+        } catch (IllegalStateException notYet) {
+          // not listening yet
+        }
+        assertThat(server.isAlive()).as("the server is running").isTrue();
+        assertThat(System.nanoTime()).as("served within 90 s").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThat(http.postJson("/users", "{\"name\": \"Launched\"}").statusCode())
+          .isEqualTo(201);
+      return server.info().arguments().map(List::of).orElse(List.of());
+    } finally {
+      // exec: the launcher's process is the JVM, so SIGTERM reaches the server itself.
+      server.toHandle().destroy();
+      assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.exitValue()).isZero();
+    }
+  }
+
+  @Test
+  void theFirstStartTrainsTheArchiveAndTheNextUsesIt() throws Exception {
+    List<String> training = serveOnce(ServerProcess.freePort());
+    assertThat(training)
+        .anySatisfy(arg -> assertThat(arg)
+            .startsWith(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="))
+        .contains("-XX:+UseSerialGC", "-Xmx256m");
+    assertThat(archive()).isNotEmptyFile();
+
+    List<String> using = serveOnce(ServerProcess.freePort());
+    assertThat(using)
+        .contains((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive());
+  }
+
+  @Test
+  void aBrokenArchiveDoesNotStopTheStart() throws Exception {
+    Files.writeString(archive(), "not an archive");
+    assertThat(serveOnce(ServerProcess.freePort()))
+        .anySatisfy(arg -> assertThat(arg).contains(archive().toString()));
+  }
+
+  @Test
+  void commandsPassThroughWithoutAnArchive() throws Exception {
+    Path tokens = folder.resolve("tokens");
+    Process create =
+        launch(Map.of(), "token", "create", "ci", "--scopes", "admin", "--file", tokens.toString());
+    assertThat(create.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(create.exitValue()).isZero();
+    assertThat(Files.readString(tokens)).startsWith("ci admin ");
+    assertThat(archive()).doesNotExist();
+
+    Process usage = launch(Map.of(), "frobnicate");
+    assertThat(usage.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(usage.exitValue()).isEqualTo(2);
+  }
+}
