@@ -22,7 +22,12 @@ import picocli.CommandLine.Parameters;
     name = "userbase.jar",
     mixinStandardHelpOptions = true,
     version = "Userbase",
-    subcommands = {Commands.BackupCommand.class, Commands.RestoreCommand.class, TokenCommands.class
+    subcommands = {
+      Commands.BackupCommand.class,
+      Commands.RestoreCommand.class,
+      TokenCommands.class,
+      TransferCommands.Export.class,
+      TransferCommands.Import.class
     },
     description = "Without a command, serves the users API. With one, runs it and exits.")
 final class Commands implements Callable<Integer> {

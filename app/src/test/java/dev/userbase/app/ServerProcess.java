@@ -63,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** This JVM's class path without test classes, so the process runs as the shipped jar does. */
-  private static String productionClassPath() {
+  static String productionClassPath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar"))
         .collect(Collectors.joining(File.pathSeparator));

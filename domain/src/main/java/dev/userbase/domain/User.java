@@ -46,6 +46,20 @@ public final class User {
     return new User(Objects.requireNonNull(id, "id"), name, email, createdAt, updatedAt, version);
   }
 
+  /**
+   * A user brought in from an export: its version and times as given, and its id as given or,
+   * when null, one the store will assign.
+   */
+  public static User imported(
+      UserId idOrNull,
+      UserName name,
+      Email email,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {
+    return new User(idOrNull, name, email, createdAt, updatedAt, version);
+  }
+
   /** This user with the id the store assigned. */
   public User withId(UserId assigned) {
     if (id != null) {

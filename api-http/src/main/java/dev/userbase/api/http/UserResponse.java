@@ -26,7 +26,8 @@ public record UserResponse(
 
     long version) {
 
-  private static final DateTimeFormatter UTC_MILLIS =
+  /** How times are written: UTC, exactly three fraction digits. */
+  public static final DateTimeFormatter UTC_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
 
   public static UserResponse fromDomain(User user) {

@@ -102,7 +102,7 @@ final class PostgresDatabase implements AutoCloseable {
     pool.close();
   }
 
-  private static void migrate(DataSource dataSource, String schema) {
+  static void migrate(DataSource dataSource, String schema) {
     var flyway = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration/postgres")

@@ -180,7 +180,7 @@ final class SqliteDatabase implements AutoCloseable {
     return config;
   }
 
-  private static void migrate(Path file, DataSource dataSource) {
+  static void migrate(Path file, DataSource dataSource) {
     try {
       Flyway.configure()
           .dataSource(dataSource)

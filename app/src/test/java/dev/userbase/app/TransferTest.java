@@ -1,0 +1,283 @@
+package dev.userbase.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userbase.api.http.HttpCalls;
+import dev.userbase.persistence.postgres.PostgresTestServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * export and import, run as main() runs them, on real stores: round trips byte for byte on each
+ * store, the SQLite-to-PostgreSQL move through a pipe, and every kind of bad input refused with
+ * the line named and nothing imported.
+ */
+class TransferTest {
+
+  @TempDir
+  Path folder;
+
+  private final PostgresTestServer postgres = PostgresTestServer.get();
+  private final List<String> schemas = new java.util.ArrayList<>();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @AfterEach
+  void clean() {
+    for (String key : List.of(
+        "userbase.store",
+        "userbase.sqlite.path",
+        "datasources.default.url",
+        "datasources.default.username",
+        "datasources.default.password",
+        "datasources.default.schema")) {
+      System.clearProperty(key);
+    }
+    schemas.forEach(postgres::dropSchema);
+  }
+
+  /** Settings of a fresh store of the given kind. */
+  private Map<String, String> store(String kind) {
+    Map<String, String> settings = new HashMap<>();
+    if (kind.equals("sqlite")) {
+      settings.put("userbase.store", "sqlite");
+      settings.put(
+          "userbase.sqlite.path",
+          folder.resolve("s" + System.nanoTime() + ".db").toString());
+    } else {
+      String schema = postgres.newSchema();
+      schemas.add(schema);
+      postgres.properties(schema).forEach((k, v) -> {
+        if (k.startsWith("userbase.store")
+            || k.startsWith("datasources.default.url")
+            || k.startsWith("datasources.default.username")
+            || k.startsWith("datasources.default.password")
+            || k.startsWith("datasources.default.schema")) {
+          settings.put(k, v.toString());
+        }
+      });
+      settings.remove("datasources.default.schema-generate");
+    }
+    return settings;
+  }
+
+  private int run(Map<String, String> store, String... args) {
+    store.forEach(System::setProperty);
+    try {
+      return Commands.run(args, new PrintWriter(out), new PrintWriter(err));
+    } finally {
+      store.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  /** Users made through the API: names of every script, emails, updates, a deleted id. */
+  private void seed(Map<String, String> store) {
+    Map<String, Object> properties = new HashMap<>(store);
+    properties.put("micronaut.server.port", -1);
+    properties.put("datasources.default.schema-generate", "NONE");
+    properties.put("datasources.sqlite-reader.schema-generate", "NONE");
+    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+      HttpCalls http = new HttpCalls(server.getURI());
+      String[] names = {"Ada", "Ödön Ürge", "李小龍", "José \\\"Pepe\\\"", "Zoë, the 2nd"};
+      for (int i = 0; i < names.length; i++) {
+        HttpResponse<String> created = http.postJson(
+            "/users",
+            "{\"name\": \"" + names[i] + "\", \"email\": "
+                + (i % 2 == 0 ? "\"u" + i + "@example.com\"" : "null") + "}");
+        assertThat(created.statusCode()).isEqualTo(201);
+      }
+      http.send("PATCH", "/users/2", "application/merge-patch+json", "{\"name\": \"Ödön\"}");
+      http.delete("/users/3");
+    }
+  }
+
+  private long count(Path export) throws Exception {
+    try (var lines = Files.lines(export)) {
+      return lines.count();
+    }
+  }
+
+  @Test
+  void anExportImportedIntoAnEmptyStoreExportsTheSameBytesOnEachStore() throws Exception {
+    for (String kind : List.of("sqlite", "postgres")) {
+      Map<String, String> source = store(kind);
+      seed(source);
+      Path first = folder.resolve(kind + "-1.ndjson");
+      assertThat(run(source, "export", first.toString())).as(err.toString()).isZero();
+      assertThat(count(first)).isEqualTo(4);
+      assertThat(Files.readString(first))
+          .contains("\"id\":2,\"name\":\"Ödön\"")
+          .contains("\"version\":2")
+          .doesNotContain("\"id\":3,");
+
+      Map<String, String> target = store(kind);
+      assertThat(run(target, "import", first.toString())).as(err.toString()).isZero();
+      Path second = folder.resolve(kind + "-2.ndjson");
+      assertThat(run(target, "export", second.toString())).isZero();
+      assertThat(Files.readAllBytes(second)).as(kind).isEqualTo(Files.readAllBytes(first));
+    }
+    assertThat(err.toString()).contains("Imported 4 users").contains("Exported 4 users");
+  }
+
+  @Test
+  void aHundredThousandUsersMoveFromSqliteToPostgresThroughAPipe() throws Exception {
+    Path generated = folder.resolve("many.ndjson");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 100_000; i++) {
+      lines
+          .append("{\"id\":")
+          .append(i * 3L)
+          .append(",\"name\":\"User ")
+          .append(i)
+          .append("\",\"email\":\"user")
+          .append(i)
+          .append("@example.com\",\"createdAt\":")
+          .append("\"2026-01-01T00:00:00.123Z\",\"updatedAt\":\"2026-02-01T00:00:00.456Z\",")
+          .append("\"version\":")
+          .append(1 + i % 5)
+          .append("}\n");
+    }
+    Files.writeString(generated, lines);
+    Map<String, String> sqlite = store("sqlite");
+    assertThat(run(sqlite, "import", generated.toString())).as(err.toString()).isZero();
+    Map<String, String> pg = store("postgres");
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = ServerProcess.productionClassPath();
+    String command = String.join(
+        " ",
+        environment(sqlite),
+        quote(java),
+        "-cp",
+        quote(classPath),
+        Application.class.getName(),
+        "export",
+        "|",
+        environment(pg),
+        quote(java),
+        "-cp",
+        quote(classPath),
+        Application.class.getName(),
+        "import",
+        "-");
+    Process pipe =
+        new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+    String said = new String(pipe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(pipe.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    System.out.println("SQLite -> PostgreSQL through a pipe:\n" + said.strip());
+    assertThat(pipe.exitValue()).as(said).isZero();
+
+    Path fromSqlite = folder.resolve("sqlite.ndjson");
+    Path fromPostgres = folder.resolve("postgres.ndjson");
+    assertThat(run(sqlite, "export", fromSqlite.toString())).isZero();
+    assertThat(run(pg, "export", fromPostgres.toString())).isZero();
+    assertThat(count(fromPostgres)).isEqualTo(100_000);
+    assertThat(Files.readAllBytes(fromPostgres)).isEqualTo(Files.readAllBytes(fromSqlite));
+
+    Map<String, Object> properties = new HashMap<>(pg);
+    properties.put("micronaut.server.port", -1);
+    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+      HttpResponse<String> created =
+          new HttpCalls(server.getURI()).postJson("/users", "{\"name\": \"After the move\"}");
+      assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(created.headers().firstValue("Location")).contains("/users/300001");
+    }
+  }
+
+  private static String environment(Map<String, String> settings) {
+    StringBuilder env = new StringBuilder("env");
+    settings.forEach((key, value) -> env.append(' ')
+        .append(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'))
+        .append('=')
+        .append(quote(value)));
+    return env.toString();
+  }
+
+  private static String quote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  @Test
+  void badInputIsRefusedNamingItsLineAndNothingIsImported() throws Exception {
+    Map<String, String> sqlite = store("sqlite");
+    seed(sqlite);
+    String good = "{\"name\":\"Fine\",\"email\":\"fine@example.com\"}\n";
+    Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+    bad.put(
+        "malformed.ndjson", (good + "{\"name\": \"Broken\"\n").getBytes(StandardCharsets.UTF_8));
+    bad.put(
+        "email.ndjson",
+        (good + "{\"name\":\"X\",\"email\":\"not an email\"}\n").getBytes(StandardCharsets.UTF_8));
+    bad.put(
+        "id.ndjson",
+        (good + "{\"id\":1,\"name\":\"Taken id\"}\n").getBytes(StandardCharsets.UTF_8));
+    bad.put(
+        "twice.ndjson",
+        (good + "{\"id\":70,\"name\":\"A\"}\n{\"id\":70,\"name\":\"B\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    bad.put(
+        "taken-email.ndjson",
+        (good + "{\"name\":\"Y\",\"email\":\"u0@example.com\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    bad.put("truncated.ndjson", (good + "{\"name\":\"Tru").getBytes(StandardCharsets.UTF_8));
+    bad.put("header.csv", "name,mail\nA,a@example.com\n".getBytes(StandardCharsets.UTF_8));
+    byte[] latin1 = (good + "{\"name\":\"caf\u00e9\"}\n").getBytes(StandardCharsets.ISO_8859_1);
+    bad.put("latin1.ndjson", latin1);
+    Path before = folder.resolve("before.ndjson");
+    assertThat(run(sqlite, "export", before.toString())).isZero();
+
+    for (Map.Entry<String, byte[]> each : bad.entrySet()) {
+      Path file = folder.resolve(each.getKey());
+      Files.write(file, each.getValue());
+      err.getBuffer().setLength(0);
+      assertThat(run(sqlite, "import", file.toString())).as(each.getKey()).isEqualTo(1);
+      assertThat(err.toString())
+          .as(each.getKey())
+          .contains("Nothing imported")
+          .containsPattern("line [0-9]+: ");
+      System.out.println(each.getKey() + ": " + err.toString().strip().replace('\n', ' '));
+    }
+    Path after = folder.resolve("after.ndjson");
+    assertThat(run(sqlite, "export", after.toString(), "--force")).isZero();
+    assertThat(Files.readAllBytes(after)).isEqualTo(Files.readAllBytes(before));
+
+    Path mixed = folder.resolve("email.ndjson");
+    Path rejects = folder.resolve("rejects.txt");
+    assertThat(run(
+            sqlite, "import", mixed.toString(), "--skip-invalid", "--rejects", rejects.toString()))
+        .isZero();
+    assertThat(Files.readString(rejects)).contains("line 2: email");
+    assertThat(run(sqlite, "export", after.toString(), "--force")).isZero();
+    assertThat(Files.readString(after)).contains("fine@example.com");
+  }
+
+  @Test
+  void aCsvWithNameAndEmailImports() throws Exception {
+    Map<String, String> sqlite = store("sqlite");
+    Path csv = folder.resolve("people.csv");
+    Files.writeString(
+        csv,
+        "name,email\nAda,ada@example.com\n\"Lovelace, Ada\",\n\"Say \"\"hi\"\"\",x@example.com\n");
+    assertThat(run(sqlite, "import", csv.toString())).as(err.toString()).isZero();
+    Path export = folder.resolve("csv.ndjson");
+    assertThat(run(sqlite, "export", export.toString())).isZero();
+    assertThat(Files.readString(export))
+        .contains("\"name\":\"Lovelace, Ada\",\"email\":null")
+        .contains("\"name\":\"Say \\\"hi\\\"\"");
+    assertThat(File.separator).isNotEmpty();
+  }
+}

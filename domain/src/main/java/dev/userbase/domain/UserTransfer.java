@@ -1,0 +1,41 @@
+package dev.userbase.domain;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Outgoing port for moving users in bulk, from a command line beside (or without) a running
+ * server: every user out in id order from one snapshot, and many in, ids, versions and times
+ * kept.
+ */
+public interface UserTransfer extends AutoCloseable {
+
+  /**
+   * Hands every user to {@code each}, in ascending id order, all read from one consistent
+   * snapshot even while others write; holds only a batch of rows at a time.
+   *
+   * @return how many there were
+   */
+  long exportAll(Consumer<User> each);
+
+  /** Which of these ids are taken already. */
+  Set<Long> existingIds(Collection<Long> ids);
+
+  /** Which of these emails are taken already. */
+  Set<String> existingEmails(Collection<String> emails);
+
+  /**
+   * Stores the users as they are: a user with an id keeps it; one without gets the next. After
+   * it, a new user gets an id above every imported one.
+   *
+   * @return how many were stored
+   * @throws EmailAlreadyTakenException if an email was taken meanwhile (what was stored in
+   *     earlier transactions stays)
+   */
+  long importAll(Iterator<User> users);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,252 @@
+package dev.userbase.persistence.sqlite;
+
+import dev.userbase.domain.Email;
+import dev.userbase.domain.EmailAlreadyTakenException;
+import dev.userbase.domain.StoreUnavailableException;
+import dev.userbase.domain.User;
+import dev.userbase.domain.UserId;
+import dev.userbase.domain.UserName;
+import dev.userbase.domain.UserTransfer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Bulk moves on the SQLite file, from a connection of its own beside a running server or without
+ * one. Export reads one snapshot in a read transaction (under WAL it never blocks the writer).
+ * Import takes the file's write lock one large transaction at a time ({@link #BATCH} rows): a
+ * running server's writes wait for at most one of them, then go on between them.
+ */
+public final class SqliteTransfer implements UserTransfer {
+
+  /** Rows per import transaction: long enough to be fast, short enough for a server to wait. */
+  static final int BATCH = 50_000;
+
+  private static final int FETCH = 1_000;
+  private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
+
+  private final Path file;
+  private final Connection connection;
+  private final Connection reader;
+
+  private SqliteTransfer(Path file, Connection connection, Connection reader) {
+    this.file = file;
+    this.connection = connection;
+    this.reader = reader;
+  }
+
+  /**
+   * Opens the database, creating it or bringing its schema up to date as the server would: the
+   * target of a move need not have been served first.
+   */
+  public static SqliteTransfer open(Path file) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreUnavailableException("cannot create the folder of " + file, e);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.enforceForeignKeys(true);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    // Long enough to wait out a server's group commit, and a backup's snapshot.
+    config.setBusyTimeout(30_000);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    org.sqlite.SQLiteDataSource migrations = new org.sqlite.SQLiteDataSource(config);
+    migrations.setUrl("jdbc:sqlite:" + file);
+    SqliteDatabase.migrate(file, migrations);
+    SQLiteConfig read = new SQLiteConfig();
+    read.setReadOnly(true);
+    read.setBusyTimeout(30_000);
+    try {
+      Connection connection = config.createConnection("jdbc:sqlite:" + file);
+      Connection reader = read.createConnection("jdbc:sqlite:" + file);
+      if (schemaVersion(reader) < SqliteBackup.SCHEMA_VERSION) {
+        connection.close();
+        reader.close();
+        throw new StoreUnavailableException(
+            file + " has an older schema: start the server once on it to bring it up to date",
+            null);
+      }
+      return new SqliteTransfer(file, connection, reader);
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int schemaVersion(Connection connection) throws SQLException {
+    try (Statement sql = connection.createStatement();
+        ResultSet row = sql.executeQuery("SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0)"
+            + " FROM flyway_schema_history WHERE success = 1")) {
+      return row.next() ? row.getInt(1) : 0;
+    } catch (SQLException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public long exportAll(Consumer<User> each) {
+    long count = 0;
+    try {
+      // One read transaction: its first read fixes the snapshot every later page sees.
+      reader.setAutoCommit(false);
+      try (PreparedStatement page = reader.prepareStatement(
+          "SELECT " + COLUMNS + " FROM users WHERE id > ? ORDER BY id LIMIT " + FETCH)) {
+        long after = 0;
+        while (true) {
+          page.setLong(1, after);
+          int seen = 0;
+          try (ResultSet rows = page.executeQuery()) {
+            while (rows.next()) {
+              User user = user(rows);
+              each.accept(user);
+              after = user.id().value();
+              seen++;
+            }
+          }
+          count += seen;
+          if (seen < FETCH) {
+            break;
+          }
+        }
+      }
+      reader.rollback();
+      return count;
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("export from " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static User user(ResultSet rows) throws SQLException {
+    String email = rows.getString(3);
+    return User.restore(
+        new UserId(rows.getLong(1)),
+        UserName.restore(rows.getString(2)),
+        email == null ? null : Email.restore(email),
+        Instant.ofEpochMilli(rows.getLong(4)),
+        Instant.ofEpochMilli(rows.getLong(5)),
+        rows.getLong(6));
+  }
+
+  @Override
+  public Set<Long> existingIds(Collection<Long> ids) {
+    return existing("id", new ArrayList<>(ids), (statement, i, id) -> statement.setLong(i, id))
+        .stream()
+        .map(Long::valueOf)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Override
+  public Set<String> existingEmails(Collection<String> emails) {
+    return existing(
+        "email", new ArrayList<>(emails), (statement, i, email) -> statement.setString(i, email));
+  }
+
+  private interface Binder<T> {
+    void bind(PreparedStatement statement, int index, T value) throws SQLException;
+  }
+
+  private <T> Set<String> existing(String column, List<T> values, Binder<T> binder) {
+    Set<String> found = new HashSet<>();
+    int chunk = 500;
+    try {
+      for (int from = 0; from < values.size(); from += chunk) {
+        List<T> part = values.subList(from, Math.min(values.size(), from + chunk));
+        String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+        try (PreparedStatement query = reader.prepareStatement(
+            "SELECT " + column + " FROM users WHERE " + column + " IN (" + marks + ")")) {
+          for (int i = 0; i < part.size(); i++) {
+            binder.bind(query, i + 1, part.get(i));
+          }
+          try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              found.add(rows.getString(1));
+            }
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("reading " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long importAll(Iterator<User> users) {
+    long stored = 0;
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users"
+          + " (id, name, name_key, email, created_at, updated_at, version)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        int inBatch = 0;
+        while (users.hasNext()) {
+          User user = users.next();
+          if (user.id() == null) {
+            insert.setNull(1, Types.INTEGER);
+          } else {
+            insert.setLong(1, user.id().value());
+          }
+          insert.setString(2, user.name().value());
+          insert.setString(3, user.name().searchKey());
+          insert.setString(4, user.email().map(Email::value).orElse(null));
+          insert.setLong(5, user.createdAt().toEpochMilli());
+          insert.setLong(6, user.updatedAt().toEpochMilli());
+          insert.setLong(7, user.version());
+          insert.executeUpdate();
+          stored++;
+          if (++inBatch == BATCH) {
+            connection.commit();
+            inBatch = 0;
+          }
+        }
+        connection.commit();
+      }
+      // AUTOINCREMENT keeps sqlite_sequence at the highest id ever inserted, given ids included.
+      return stored;
+    } catch (SQLException e) {
+      rollbackQuietly();
+      if (e instanceof SQLiteException sqlite
+          && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+        throw new EmailAlreadyTakenException(null);
+      }
+      throw new StoreUnavailableException(
+          "import into " + file + " failed after " + stored + " users: " + e.getMessage(), e);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is closing anyway
+    }
+  }
+
+  @Override
+  public void close() {
+    try (reader) {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing left to release
+    }
+  }
+}
