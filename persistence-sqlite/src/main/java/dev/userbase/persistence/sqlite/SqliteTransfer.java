@@ -70,6 +70,8 @@ public final class SqliteTransfer implements UserTransfer {
     // Long enough to wait out a server's group commit, and a backup's snapshot.
     config.setBusyTimeout(30_000);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    // No "SELECT last_insert_rowid()" after every insert: the import needs no generated keys.
+    config.setGetGeneratedKeys(false);
     org.sqlite.SQLiteDataSource migrations = new org.sqlite.SQLiteDataSource(config);
     migrations.setUrl("jdbc:sqlite:" + file);
     SqliteDatabase.migrate(file, migrations);
@@ -211,13 +213,17 @@ public final class SqliteTransfer implements UserTransfer {
           insert.setLong(5, user.createdAt().toEpochMilli());
           insert.setLong(6, user.updatedAt().toEpochMilli());
           insert.setLong(7, user.version());
-          insert.executeUpdate();
+          insert.addBatch();
           stored++;
-          if (++inBatch == BATCH) {
+          if (++inBatch % 1_000 == 0) {
+            insert.executeBatch();
+          }
+          if (inBatch == BATCH) {
             connection.commit();
             inBatch = 0;
           }
         }
+        insert.executeBatch();
         connection.commit();
       }
       // AUTOINCREMENT keeps sqlite_sequence at the highest id ever inserted, given ids included.
