@@ -58,6 +58,37 @@ final class TransferCommands {
     return SqliteTransfer.open(Commands.configuredSqliteFile());
   }
 
+  /**
+   * A bar on stderr (rows, rate and, when the total is known, ETA) while a file is exported or
+   * imported at a terminal; nothing otherwise, so a pipe carries data alone. {@code total} is -1
+   * when unknown.
+   */
+  static me.tongfei.progressbar.ProgressBar progress(String task, long total, boolean file) {
+    if (!file || System.console() == null) {
+      return null;
+    }
+    return new me.tongfei.progressbar.ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(total)
+        .setUnit(" users", 1)
+        .showSpeed()
+        .continuousUpdate()
+        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+        .build();
+  }
+
+  private static void step(me.tongfei.progressbar.ProgressBar bar) {
+    if (bar != null) {
+      bar.step();
+    }
+  }
+
+  private static void close(me.tongfei.progressbar.ProgressBar bar) {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+
   private static String rate(long rows, long nanos) {
     double seconds = Math.max(nanos, 1) / 1e9;
     return String.format("%,d users in %.2f s (%,.0f users/s)", rows, seconds, rows / seconds);
@@ -95,25 +126,28 @@ final class TransferCommands {
       long start;
       long rows;
       try (UserTransfer store = openConfigured();
+          // The descriptor itself, not System.out: a PrintStream hides a closed pipe, and the
+          // export would go on writing into it.
           OutputStream raw = toStdout
-              ? new java.io.FilterOutputStream(System.out) {
-                @Override
-                public void close() throws IOException {
-                  flush();
-                }
-              }
+              ? new java.io.FileOutputStream(java.io.FileDescriptor.out)
               : Files.newOutputStream(file);
           BufferedWriter out =
               new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16);
           JsonGenerator json = UserLines.generator(out)) {
         start = System.nanoTime();
-        rows = store.exportAll(user -> {
-          try {
-            UserLines.write(user, json);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        me.tongfei.progressbar.ProgressBar bar = progress("export", -1, !toStdout);
+        try {
+          rows = store.exportAll(user -> {
+            try {
+              UserLines.write(user, json);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            step(bar);
+          });
+        } finally {
+          close(bar);
+        }
       }
       // The summary goes to stderr: stdout may be carrying the data.
       spec.commandLine()
@@ -196,12 +230,16 @@ final class TransferCommands {
               check.badCount, rejectFile);
         }
         long stored;
+        me.tongfei.progressbar.ProgressBar bar =
+            progress("import", check.lines - check.badCount, !source.equals("-"));
         try {
-          stored = store.importAll(new Reader(input, csv, now, check.badLines));
+          stored = store.importAll(new Reader(input, csv, now, check.badLines, bar));
         } catch (EmailAlreadyTakenException e) {
           err.println("Import stopped: an id or email was taken while importing (another writer?);"
               + " on SQLite the transactions before it stay, on PostgreSQL nothing was stored");
           return 1;
+        } finally {
+          close(bar);
         }
         err.printf("Imported %s%n", rate(stored, System.nanoTime() - start));
         return 0;
@@ -310,12 +348,20 @@ final class TransferCommands {
     private final Lines lines;
     private final Instant now;
     private final Set<Long> skip;
+    private final me.tongfei.progressbar.ProgressBar bar;
     private User next;
 
-    Reader(Path input, boolean csv, Instant now, Set<Long> skip) throws IOException {
+    Reader(
+        Path input,
+        boolean csv,
+        Instant now,
+        Set<Long> skip,
+        me.tongfei.progressbar.ProgressBar bar)
+        throws IOException {
       this.lines = new Lines(input, csv);
       this.now = now;
       this.skip = skip;
+      this.bar = bar;
       advance();
     }
 
@@ -347,6 +393,7 @@ final class TransferCommands {
         throw new NoSuchElementException();
       }
       User user = next;
+      step(bar);
       advance();
       return user;
     }
