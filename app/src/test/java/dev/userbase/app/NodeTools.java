@@ -51,18 +51,25 @@ final class NodeTools {
   /** Runs a command in tools/node; returns its exit code and output. */
   static Result run(long timeoutSeconds, String... command)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command)
-        .directory(DIR.toFile())
-        .redirectErrorStream(true)
-        .start();
-    process.getOutputStream().close();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          String.join(" ", command) + " did not end in " + timeoutSeconds + " s");
+    // Output to a file, so that the wait below is the only one, and it is bounded.
+    Path log = Files.createTempFile("userbase-node", ".log");
+    try {
+      Process process = new ProcessBuilder(command)
+          .directory(DIR.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      process.getOutputStream().close();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new AssertionError(String.join(" ", command) + " did not end in " + timeoutSeconds
+            + " s: " + Files.readString(log));
+      }
+      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
     }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 
   record Result(int exit, String output) {}
