@@ -2,7 +2,6 @@ package dev.userbase.domain;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An email address: trimmed, lower-cased, plausible in shape, at most 254 characters.
@@ -15,9 +14,8 @@ public final class Email {
 
   public static final int MAX_LENGTH = 254;
 
-  // Plausible, not RFC 5322: one @, a local part without spaces, a dotted domain of DNS labels.
-  private static final Pattern PLAUSIBLE = Pattern.compile("[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}"
-      + "@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  /** The characters a local part may hold (RFC 5322's atext, lower case, and the dot). */
+  private static final String LOCAL_SYMBOLS = ".!#$%&'*+/=?^_`{|}~-";
 
   private final String value;
 
@@ -59,13 +57,53 @@ public final class Email {
     if (value.length() > MAX_LENGTH) {
       return "must be at most " + MAX_LENGTH + " characters";
     }
-    if (!PLAUSIBLE.matcher(value).matches()
+    if (!plausible(value)
         || value.startsWith(".")
         || value.contains("..")
         || value.contains(".@")) {
       return "must be a valid email address";
     }
     return null;
+  }
+
+  /**
+   * Plausible, not RFC 5322: a local part of 1 to 64 characters without spaces, one @, then two or
+   * more DNS labels joined by dots, each 1 to 63 letters, digits or hyphens, neither starting nor
+   * ending with a hyphen. Written out rather than as a regular expression, which cost an import of
+   * a million users a sixth of its time.
+   */
+  static boolean plausible(String value) {
+    int at = 0;
+    int n = value.length();
+    while (at < n && isLocal(value.charAt(at))) {
+      at++;
+    }
+    if (at < 1 || at > 64 || at == n || value.charAt(at) != '@') {
+      return false;
+    }
+    int labels = 0;
+    int start = at + 1;
+    for (int i = start; i <= n; i++) {
+      if (i == n || value.charAt(i) == '.') {
+        int length = i - start;
+        if (length < 1 || length > 63 || value.charAt(start) == '-' || value.charAt(i - 1) == '-') {
+          return false;
+        }
+        labels++;
+        start = i + 1;
+      } else if (!isLetterOrDigit(value.charAt(i)) && value.charAt(i) != '-') {
+        return false;
+      }
+    }
+    return labels >= 2;
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isLocal(char c) {
+    return isLetterOrDigit(c) || LOCAL_SYMBOLS.indexOf(c) >= 0;
   }
 
   public String value() {
