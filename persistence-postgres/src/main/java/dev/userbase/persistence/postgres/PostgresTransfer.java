@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -85,15 +86,18 @@ public final class PostgresTransfer implements UserTransfer {
       try (Statement query = connection.createStatement()) {
         // With autocommit off, the driver reads through a cursor this many rows at a time.
         query.setFetchSize(10_000);
-        try (ResultSet rows = query.executeQuery("SELECT " + COLUMNS + " FROM users ORDER BY id")) {
+        // The times as epoch milliseconds: a long is read many times faster than a timestamp.
+        try (ResultSet rows = query.executeQuery("SELECT id, name, email,"
+            + " (EXTRACT(EPOCH FROM created_at) * 1000)::int8,"
+            + " (EXTRACT(EPOCH FROM updated_at) * 1000)::int8, version FROM users ORDER BY id")) {
           while (rows.next()) {
             String email = rows.getString(3);
             each.accept(User.restore(
                 new UserId(rows.getLong(1)),
                 UserName.restore(rows.getString(2)),
                 email == null ? null : Email.restore(email),
-                rows.getTimestamp(4).toInstant(),
-                rows.getTimestamp(5).toInstant(),
+                Instant.ofEpochMilli(rows.getLong(4)),
+                Instant.ofEpochMilli(rows.getLong(5)),
                 rows.getLong(6)));
             count++;
           }
@@ -108,17 +112,44 @@ public final class PostgresTransfer implements UserTransfer {
 
   @Override
   public Set<Long> existingIds(Collection<Long> ids) {
+    long[] range = idRange();
+    if (range == null) {
+      return Set.of();
+    }
+    // Ids outside the store's range cannot be in it: an import of new users asks nothing.
+    Object[] inRange =
+        ids.stream().filter(id -> id >= range[0] && id <= range[1]).toArray();
     Set<Long> found = new HashSet<>();
-    query(
-        "SELECT id FROM users WHERE id = ANY(?)",
-        "bigint",
-        ids.toArray(),
-        rows -> found.add(rows.getLong(1)));
+    if (inRange.length > 0) {
+      query(
+          "SELECT id FROM users WHERE id = ANY(?)",
+          "bigint",
+          inRange,
+          rows -> found.add(rows.getLong(1)));
+    }
     return found;
+  }
+
+  /** The lowest and highest id stored, or null when there are no users. */
+  private long[] idRange() {
+    try {
+      connection.setAutoCommit(true);
+      try (Statement query = connection.createStatement();
+          ResultSet row = query.executeQuery("SELECT MIN(id), MAX(id) FROM users")) {
+        row.next();
+        long low = row.getLong(1);
+        return row.wasNull() ? null : new long[] {low, row.getLong(2)};
+      }
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("reading " + where + " failed: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public Set<String> existingEmails(Collection<String> emails) {
+    if (idRange() == null) {
+      return Set.of();
+    }
     Set<String> found = new HashSet<>();
     query(
         "SELECT email FROM users WHERE email = ANY(?)",

@@ -39,11 +39,13 @@ public final class SqliteTransfer implements UserTransfer {
   static final int BATCH = 50_000;
 
   private static final int FETCH = 1_000;
+  private static final int ASK = 1_000;
   private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
 
   private final Path file;
   private final Connection connection;
   private final Connection reader;
+  private final java.util.Map<String, PreparedStatement> asking = new java.util.HashMap<>();
 
   private SqliteTransfer(Path file, Connection connection, Connection reader) {
     this.file = file;
@@ -150,45 +152,86 @@ public final class SqliteTransfer implements UserTransfer {
 
   @Override
   public Set<Long> existingIds(Collection<Long> ids) {
-    return existing("id", new ArrayList<>(ids), (statement, i, id) -> statement.setLong(i, id))
-        .stream()
-        .map(Long::valueOf)
-        .collect(java.util.stream.Collectors.toSet());
+    long[] range = idRange();
+    if (range == null) {
+      return Set.of();
+    }
+    // Ids outside the store's range cannot be in it: an import of new users asks nothing.
+    List<Long> inRange =
+        ids.stream().filter(id -> id >= range[0] && id <= range[1]).toList();
+    Set<Long> found = new HashSet<>();
+    existing("id", inRange, (statement, i, id) -> statement.setLong(i, id), rows -> {
+      found.add(rows.getLong(1));
+    });
+    return found;
   }
 
   @Override
   public Set<String> existingEmails(Collection<String> emails) {
-    return existing(
-        "email", new ArrayList<>(emails), (statement, i, email) -> statement.setString(i, email));
+    if (idRange() == null) {
+      return Set.of();
+    }
+    Set<String> found = new HashSet<>();
+    existing(
+        "email",
+        new ArrayList<>(emails),
+        (statement, i, email) -> statement.setString(i, email),
+        rows -> found.add(rows.getString(1)));
+    return found;
+  }
+
+  /** The lowest and highest id stored, or null when there are no users. */
+  private long[] idRange() {
+    try (Statement query = reader.createStatement();
+        // Two subqueries: SQLite reads one end of the index for each, where MIN(id), MAX(id) in
+        // one query would scan the table.
+        ResultSet row =
+            query.executeQuery("SELECT (SELECT MIN(id) FROM users), (SELECT MAX(id) FROM users)")) {
+      long low = row.getLong(1);
+      return row.wasNull() ? null : new long[] {low, row.getLong(2)};
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("reading " + file + " failed: " + e.getMessage(), e);
+    }
   }
 
   private interface Binder<T> {
     void bind(PreparedStatement statement, int index, T value) throws SQLException;
   }
 
-  private <T> Set<String> existing(String column, List<T> values, Binder<T> binder) {
-    Set<String> found = new HashSet<>();
-    int chunk = 500;
+  private interface Row {
+    void read(ResultSet rows) throws SQLException;
+  }
+
+  private <T> void existing(String column, List<T> values, Binder<T> binder, Row each) {
     try {
-      for (int from = 0; from < values.size(); from += chunk) {
-        List<T> part = values.subList(from, Math.min(values.size(), from + chunk));
-        String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-        try (PreparedStatement query = reader.prepareStatement(
-            "SELECT " + column + " FROM users WHERE " + column + " IN (" + marks + ")")) {
-          for (int i = 0; i < part.size(); i++) {
-            binder.bind(query, i + 1, part.get(i));
-          }
-          try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              found.add(rows.getString(1));
-            }
+      for (int from = 0; from < values.size(); from += ASK) {
+        List<T> part = values.subList(from, Math.min(values.size(), from + ASK));
+        PreparedStatement query = asking(column);
+        // A short last part repeats its last value: one statement serves every part.
+        for (int i = 0; i < ASK; i++) {
+          binder.bind(query, i + 1, part.get(Math.min(i, part.size() - 1)));
+        }
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            each.read(rows);
           }
         }
       }
-      return found;
     } catch (SQLException e) {
       throw new StoreUnavailableException("reading " + file + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The query for which of {@link #ASK} values are in the column, prepared once. */
+  private PreparedStatement asking(String column) throws SQLException {
+    PreparedStatement kept = asking.get(column);
+    if (kept == null) {
+      String marks = String.join(",", java.util.Collections.nCopies(ASK, "?"));
+      kept = reader.prepareStatement(
+          "SELECT " + column + " FROM users WHERE " + column + " IN (" + marks + ")");
+      asking.put(column, kept);
+    }
+    return kept;
   }
 
   @Override

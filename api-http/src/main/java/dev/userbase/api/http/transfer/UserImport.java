@@ -1,0 +1,505 @@
+package dev.userbase.api.http.transfer;
+
+import com.carrotsearch.hppc.BitMixer;
+import com.carrotsearch.hppc.LongArrayList;
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongLongHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
+import dev.userbase.domain.User;
+import dev.userbase.domain.UserTransfer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
+
+/**
+ * Loads users from NDJSON (as {@link UserExport} writes it) or CSV with a header line, all or
+ * nothing: {@link #check} reads every line by the API's rules and asks the store which ids and
+ * emails it holds already, then {@link #load} stores the good lines. The input is read twice, so
+ * it is a file.
+ */
+public final class UserImport {
+
+  /** How many bad lines a report names; the count covers all of them. */
+  public static final int SHOWN = 20;
+
+  private static final int ASK = 5_000;
+
+  /** The input's format. */
+  public enum Format {
+    NDJSON,
+    CSV;
+
+    /**
+     * {@code ndjson} or {@code csv}, or by the file's extension when null.
+     *
+     * @throws IllegalArgumentException for any other name, saying what it must be
+     */
+    public static Format of(String name, String fileName) {
+      if (name == null) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : NDJSON;
+      }
+      return switch (name) {
+        case "csv" -> CSV;
+        case "ndjson" -> NDJSON;
+        default -> throw new IllegalArgumentException("must be ndjson or csv, not '" + name + "'");
+      };
+    }
+  }
+
+  /** One rule a line broke: which line, which field, and why. */
+  public record Rejection(long line, String field, String reason) {
+    @Override
+    public String toString() {
+      return "line " + line + ": " + field + " " + reason;
+    }
+  }
+
+  /** What checking every line found. */
+  public static final class Check {
+    private long lines;
+    private long invalid;
+    private final LongHashSet badLines = new LongHashSet();
+    private final TreeMap<Long, List<Rejection>> first = new TreeMap<>();
+    private final List<String> rejected;
+
+    private Check(boolean keepRejected) {
+      this.rejected = keepRejected ? new ArrayList<>() : null;
+    }
+
+    /** How many data lines there were. */
+    public long lines() {
+      return lines;
+    }
+
+    /** How many of them are invalid. */
+    public long invalid() {
+      return invalid;
+    }
+
+    /** The first {@link #SHOWN} errors by line. */
+    public List<Rejection> firstErrors() {
+      return first.values().stream().flatMap(List::stream).limit(SHOWN).toList();
+    }
+
+    /** Every error with its line's text after a tab, when asked to keep them. */
+    public List<String> rejected() {
+      return rejected == null ? List.of() : rejected;
+    }
+
+    private void bad(long line, String field, String reason, String text) {
+      Rejection rejection = new Rejection(line, field, reason);
+      if (badLines.add(line)) {
+        invalid++;
+      }
+      if (first.size() < SHOWN || line < first.lastKey()) {
+        first.computeIfAbsent(line, l -> new ArrayList<>(1)).add(rejection);
+        if (first.size() > SHOWN) {
+          first.pollLastEntry();
+        }
+      }
+      if (rejected != null) {
+        rejected.add(rejection + (text == null ? "" : "\t" + text));
+      }
+    }
+  }
+
+  private UserImport() {}
+
+  /**
+   * Reads every line and checks it; when {@code keepRejected}, keeps each bad line's text for a
+   * reject file.
+   */
+  public static Check check(
+      UserTransfer store, Path input, Format format, Instant now, boolean keepRejected)
+      throws IOException {
+    return check(store, input, format, now, keepRejected, UserImport::hash);
+  }
+
+  /** {@link #check}, with the hash that emails are first compared by (tests make them meet). */
+  static Check check(
+      UserTransfer store,
+      Path input,
+      Format format,
+      Instant now,
+      boolean keepRejected,
+      ToLongFunction<String> hashing)
+      throws IOException {
+    Check check = new Check(keepRejected);
+    LongHashSet ids = new LongHashSet();
+    // Each email's 64-bit hash and its first line, not the email: a million strings held to the
+    // end cost more in garbage collection than the rest of the check. Lines whose hashes meet are
+    // compared by their emails afterwards.
+    LongLongHashMap emails = new LongLongHashMap();
+    LongObjectHashMap<LongArrayList> meeting = new LongObjectHashMap<>();
+    Asked askedIds = new Asked();
+    Asked askedEmails = new Asked();
+    try (Parsed lines = new Parsed(input, format, now, null)) {
+      if (lines.headerError != null) {
+        check.lines++;
+        check.bad(1, "header", lines.headerError, null);
+        return check;
+      }
+      for (Parsed.Line line = lines.next(); line != null; line = lines.next()) {
+        check.lines++;
+        try {
+          if (line.bad != null) {
+            throw line.bad;
+          }
+          User user = line.user;
+          if (user.id() != null) {
+            long id = user.id().value();
+            if (!ids.add(id)) {
+              throw new UserLines.BadLine("id", "is given twice in the input");
+            }
+            if (askedIds.add(id, line.number)) {
+              askIds(store, askedIds, check);
+            }
+          }
+          if (user.email().isPresent()) {
+            String email = user.email().get().value();
+            long hash = hashing.applyAsLong(email);
+            int slot = emails.indexOf(hash);
+            if (emails.indexExists(slot)) {
+              LongArrayList same = meeting.get(hash);
+              if (same == null) {
+                same = new LongArrayList();
+                same.add(emails.indexGet(slot));
+                meeting.put(hash, same);
+              }
+              same.add(line.number);
+            } else {
+              emails.indexInsert(slot, hash, line.number);
+            }
+            if (askedEmails.add(email, line.number)) {
+              askEmails(store, askedEmails, check);
+            }
+          }
+        } catch (UserLines.BadLine e) {
+          check.bad(line.number, e.field, e.getMessage(), line.text);
+        }
+      }
+    }
+    askIds(store, askedIds, check);
+    askEmails(store, askedEmails, check);
+    if (!meeting.isEmpty()) {
+      sameEmails(input, format, now, meeting, check, hashing);
+    }
+    return check;
+  }
+
+  /** A 64-bit hash of the text: equal texts, equal hashes; different ones meet rarely. */
+  static long hash(String text) {
+    long hash = 1_125_899_906_842_597L;
+    for (int i = 0; i < text.length(); i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    return BitMixer.mix64(hash);
+  }
+
+  /**
+   * Reads the lines whose email hashes met again, and marks each whose email an earlier one gave
+   * as given twice.
+   */
+  private static void sameEmails(
+      Path input,
+      Format format,
+      Instant now,
+      LongObjectHashMap<LongArrayList> meeting,
+      Check check,
+      ToLongFunction<String> hashing)
+      throws IOException {
+    LongHashSet wanted = new LongHashSet();
+    for (var same : meeting.values()) {
+      wanted.addAll(same.value);
+    }
+    java.util.Map<Long, Set<String>> seen = new java.util.HashMap<>();
+    try (Parsed lines = new Parsed(input, format, now, null)) {
+      for (Parsed.Line line = lines.next(); line != null; line = lines.next()) {
+        if (!wanted.contains(line.number)) {
+          continue;
+        }
+        if (line.user == null) {
+          throw new IllegalStateException("the input changed while it was imported");
+        }
+        String email = line.user.email().orElseThrow().value();
+        if (!seen.computeIfAbsent(hashing.applyAsLong(email), h -> new HashSet<>())
+            .add(email)) {
+          check.bad(line.number, "email", "is given twice in the input", line.text);
+        }
+      }
+    }
+  }
+
+  /** Values waiting to be asked of the store, with their lines. */
+  private static final class Asked {
+    final long[] ids = new long[ASK];
+    final String[] emails = new String[ASK];
+    final long[] lines = new long[ASK];
+    int size;
+
+    /** Adds one; true when the batch is full. */
+    boolean add(long id, long line) {
+      ids[size] = id;
+      lines[size++] = line;
+      return size == ASK;
+    }
+
+    boolean add(String email, long line) {
+      emails[size] = email;
+      lines[size++] = line;
+      return size == ASK;
+    }
+  }
+
+  private static void askIds(UserTransfer store, Asked asked, Check check) {
+    if (asked.size == 0) {
+      return;
+    }
+    List<Long> ids = new ArrayList<>(asked.size);
+    for (int i = 0; i < asked.size; i++) {
+      ids.add(asked.ids[i]);
+    }
+    Set<Long> taken = store.existingIds(ids);
+    for (int i = 0; i < asked.size && !taken.isEmpty(); i++) {
+      if (taken.contains(asked.ids[i])) {
+        check.bad(asked.lines[i], "id", "exists already in the store", null);
+      }
+    }
+    asked.size = 0;
+  }
+
+  private static void askEmails(UserTransfer store, Asked asked, Check check) {
+    if (asked.size == 0) {
+      return;
+    }
+    Set<String> taken = store.existingEmails(Arrays.asList(asked.emails).subList(0, asked.size));
+    for (int i = 0; i < asked.size && !taken.isEmpty(); i++) {
+      if (taken.contains(asked.emails[i])) {
+        check.bad(asked.lines[i], "email", "exists already in the store", null);
+      }
+    }
+    asked.size = 0;
+  }
+
+  /**
+   * Stores every line that {@code check} found good, calling {@code step} after each.
+   *
+   * @return how many were stored
+   */
+  public static long load(
+      UserTransfer store, Path input, Format format, Instant now, Check check, Runnable step)
+      throws IOException {
+    try (Parsed lines = new Parsed(input, format, now, check.badLines)) {
+      return store.importAll(new Iterator<>() {
+        private Parsed.Line next = following();
+
+        private Parsed.Line following() {
+          try {
+            return lines.next();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+
+        @Override
+        public boolean hasNext() {
+          return next != null;
+        }
+
+        @Override
+        public User next() {
+          if (next == null) {
+            throw new NoSuchElementException();
+          }
+          if (next.bad != null) {
+            throw new IllegalStateException("the input changed while it was imported", next.bad);
+          }
+          User user = next.user;
+          step.run();
+          next = following();
+          return user;
+        }
+      });
+    }
+  }
+
+  /**
+   * The input's data lines (blank ones skipped, after a CSV file's header), in order, parsed and
+   * checked off the caller's thread: one thread reads lines and hands them on in batches, two
+   * parse the batches, and the caller takes them in order. On two cores this keeps both busy
+   * while the caller checks or stores.
+   */
+  private static final class Parsed implements AutoCloseable {
+
+    /** A data line: its user, or why it is bad (with its text). */
+    static final class Line {
+      final long number;
+      final User user;
+      final UserLines.BadLine bad;
+      final String text;
+
+      Line(long number, User user, UserLines.BadLine bad, String text) {
+        this.number = number;
+        this.user = user;
+        this.bad = bad;
+        this.text = text;
+      }
+    }
+
+    private static final int BATCH = 2048;
+    private static final Line[] END = new Line[0];
+
+    private final InputLines in;
+    private final boolean csv;
+    private final Instant now;
+    private final LongHashSet skip;
+    private final ArrayBlockingQueue<Future<Line[]>> queue = new ArrayBlockingQueue<>(8);
+    private final ExecutorService parsers;
+    private final Thread reader;
+    private int[] header;
+    String headerError;
+    private Line[] batch = new Line[0];
+    private int at;
+
+    /** Reads {@code input}, leaving out the lines numbered in {@code skip} (may be null). */
+    Parsed(Path input, Format format, Instant now, LongHashSet skip) throws IOException {
+      this.in = new InputLines(Files.newInputStream(input));
+      this.csv = format == Format.CSV;
+      this.now = now;
+      this.skip = skip;
+      if (csv) {
+        try {
+          if (!in.next()) {
+            throw new UserLines.BadLine("header", "is missing: the file is empty");
+          }
+          if (in.error != null) {
+            throw new UserLines.BadLine("header", in.error);
+          }
+          header = UserLines.csvHeader(in.text());
+        } catch (UserLines.BadLine e) {
+          headerError = e.getMessage();
+        }
+      }
+      parsers = Executors.newFixedThreadPool(2, work -> {
+        Thread thread = new Thread(work, "userbase-import-parser");
+        thread.setDaemon(true);
+        return thread;
+      });
+      reader = new Thread(this::read, "userbase-import-reader");
+      reader.setDaemon(true);
+      if (headerError == null) {
+        reader.start();
+      } else {
+        queue.add(CompletableFuture.completedFuture(END));
+      }
+    }
+
+    /** The reader: lines, a batch at a time, to the parsers, their results queued in order. */
+    private void read() {
+      try {
+        try {
+          long[] numbers = new long[BATCH];
+          String[] texts = new String[BATCH];
+          String[] errors = new String[BATCH];
+          int size = 0;
+          while (in.next()) {
+            if (in.blank() || (skip != null && skip.contains(in.number))) {
+              continue;
+            }
+            numbers[size] = in.number;
+            texts[size] = in.text();
+            errors[size++] = in.error;
+            if (size == BATCH) {
+              hand(numbers, texts, errors, size);
+              numbers = new long[BATCH];
+              texts = new String[BATCH];
+              errors = new String[BATCH];
+              size = 0;
+            }
+          }
+          hand(numbers, texts, errors, size);
+          queue.put(CompletableFuture.completedFuture(END));
+        } catch (IOException | RuntimeException e) {
+          queue.put(CompletableFuture.failedFuture(e));
+        }
+      } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        // closed early: nobody is reading
+      }
+    }
+
+    private void hand(long[] numbers, String[] texts, String[] errors, int size)
+        throws InterruptedException {
+      queue.put(parsers.submit(() -> {
+        Line[] lines = new Line[size];
+        for (int i = 0; i < size; i++) {
+          lines[i] = parse(numbers[i], texts[i], errors[i]);
+        }
+        return lines;
+      }));
+    }
+
+    private Line parse(long number, String text, String error) {
+      try {
+        if (error != null) {
+          throw new UserLines.BadLine("line", error);
+        }
+        Object[] values = csv ? UserLines.parseCsv(header, text) : UserLines.parseJson(text);
+        return new Line(number, UserLines.user(values, now), null, null);
+      } catch (UserLines.BadLine e) {
+        return new Line(number, null, e, text);
+      }
+    }
+
+    /** The next line, or null at the end. */
+    Line next() throws IOException {
+      while (at == batch.length) {
+        if (batch == END) {
+          return null;
+        }
+        try {
+          batch = queue.take().get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while importing");
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IllegalStateException("reading the input failed", e.getCause());
+        }
+        at = 0;
+      }
+      return batch[at++];
+    }
+
+    @Override
+    public void close() throws IOException {
+      parsers.shutdownNow();
+      reader.interrupt();
+      try {
+        reader.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      in.close();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.userbase.api.http.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userbase.domain.User;
+import dev.userbase.domain.UserTransfer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The import's check, on files: emails given twice are found exactly even when every hash meets
+ * (the check keeps hashes, not emails), and lines of every length and ending read as written.
+ */
+class UserImportTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-29T10:00:00.000Z");
+
+  @TempDir
+  Path folder;
+
+  /** A store that holds nothing and keeps what it is given. */
+  private static final class Empty implements UserTransfer {
+    final List<User> stored = new ArrayList<>();
+
+    @Override
+    public long exportAll(Consumer<User> each) {
+      stored.forEach(each);
+      return stored.size();
+    }
+
+    @Override
+    public Set<Long> existingIds(Collection<Long> ids) {
+      return Set.of();
+    }
+
+    @Override
+    public Set<String> existingEmails(Collection<String> emails) {
+      return Set.of();
+    }
+
+    @Override
+    public long importAll(Iterator<User> users) {
+      users.forEachRemaining(stored::add);
+      return stored.size();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private Path file(String text) throws IOException {
+    Path file = folder.resolve("in-" + System.nanoTime() + ".ndjson");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static String line(int i, String email) {
+    return "{\"name\":\"N" + i + "\",\"email\":\"" + email + "\"}\n";
+  }
+
+  @Test
+  void emailsGivenTwiceAreFoundExactlyWhenEveryHashMeets() throws IOException {
+    StringBuilder text = new StringBuilder();
+    List<Long> twice = new ArrayList<>();
+    for (int i = 1; i <= 3_000; i++) {
+      // Every seventh line repeats the email of the line three before it.
+      boolean repeat = i % 7 == 0;
+      text.append(line(i, "u" + (repeat ? i - 3 : i) + "@example.com"));
+      if (repeat) {
+        twice.add((long) i);
+      }
+    }
+    Path input = file(text.toString());
+    for (boolean colliding : new boolean[] {false, true}) {
+      UserImport.Check check = UserImport.check(
+          new Empty(),
+          input,
+          UserImport.Format.NDJSON,
+          NOW,
+          true,
+          colliding ? email -> 42L : UserImport::hash);
+      assertThat(check.lines()).isEqualTo(3_000);
+      assertThat(check.invalid()).as("colliding=%s", colliding).isEqualTo(twice.size());
+      List<Long> found = check.rejected().stream()
+          .map(line -> Long.parseLong(line.substring(5, line.indexOf(':'))))
+          .sorted()
+          .collect(Collectors.toList());
+      assertThat(found).isEqualTo(twice);
+      assertThat(check.rejected().get(0)).startsWith("line 7: email is given twice in the input");
+    }
+  }
+
+  @Test
+  void theGoodLinesLoadInOrderAndTheBadOnesNamedAreLeftOut() throws IOException {
+    Path input = file(line(1, "a@example.com")
+        + "\r\n"
+        + "{\"name\":\"Bad\",\"email\":\"nope\"}\r\n"
+        + line(3, "b@example.com").replace("\n", "\r\n")
+        + "{\"name\":\"Ünïcode\",\"email\":null}");
+    Empty store = new Empty();
+    UserImport.Check check = UserImport.check(store, input, UserImport.Format.NDJSON, NOW, false);
+    assertThat(check.lines()).isEqualTo(4);
+    assertThat(check.firstErrors())
+        .extracting(Object::toString)
+        .containsExactly("line 3: email must be a valid email address");
+    assertThat(UserImport.load(store, input, UserImport.Format.NDJSON, NOW, check, () -> {}))
+        .isEqualTo(3);
+    assertThat(store.stored)
+        .extracting(user -> user.name().value())
+        .containsExactly("N1", "N3", "Ünïcode");
+  }
+
+  @Test
+  void aLineOverTheLimitIsAnErrorAndTheLinesAfterItStillRead() throws IOException {
+    // One just over the limit (read whole, then refused), one three times over (dropped as it
+    // is read, never held).
+    String over = "{\"name\":\"" + "x".repeat(InputLines.MAX_LINE + 10) + "\"}\n";
+    String far = "{\"name\":\"" + "y".repeat(3 * InputLines.MAX_LINE) + "\"}\n";
+    Path input = file(line(1, "a@example.com") + over + far + line(4, "d@example.com"));
+    Empty store = new Empty();
+    UserImport.Check check = UserImport.check(store, input, UserImport.Format.NDJSON, NOW, false);
+    assertThat(check.lines()).isEqualTo(4);
+    String tooLong = " line is longer than " + InputLines.MAX_LINE + " bytes";
+    assertThat(check.firstErrors())
+        .extracting(Object::toString)
+        .containsExactly("line 2:" + tooLong, "line 3:" + tooLong);
+    UserImport.load(store, input, UserImport.Format.NDJSON, NOW, check, () -> {});
+    assertThat(store.stored)
+        .extracting(user -> user.email().orElseThrow().value())
+        .containsExactly("a@example.com", "d@example.com");
+  }
+
+  @Test
+  void invalidUtf8IsNamedByItsLine() throws IOException {
+    Path input = folder.resolve("latin1.ndjson");
+    Files.write(
+        input,
+        (line(1, "a@example.com") + "{\"name\":\"caf\u00e9\"}\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    UserImport.Check check =
+        UserImport.check(new Empty(), input, UserImport.Format.NDJSON, NOW, false);
+    assertThat(check.firstErrors())
+        .extracting(Object::toString)
+        .containsExactly("line 2: line is not valid UTF-8");
+  }
+}
