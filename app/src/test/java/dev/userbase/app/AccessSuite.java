@@ -85,6 +85,14 @@ abstract class AccessSuite implements TestPropertyProvider {
         new Route("DELETE /users/{id}", "DELETE", this::someUser, null, Scope.USERS_WRITE, 204),
         new Route(
             "POST /admin/backup", "POST", h -> "/admin/backup", null, Scope.ADMIN, backupStatus()),
+        new Route("GET /admin/export", "GET", h -> "/admin/export", null, Scope.ADMIN, 200),
+        new Route(
+            "POST /admin/import",
+            "POST",
+            h -> "/admin/import",
+            "{\"name\":\"Imported\"}\n",
+            Scope.ADMIN,
+            200),
         new Route("GET /prometheus", "GET", h -> "/prometheus", null, Scope.ADMIN, 200),
         new Route("GET /health", "GET", h -> "/health", null, null, 200),
         new Route("GET /health/readiness", "GET", h -> "/health/readiness", null, null, 200),
@@ -127,7 +135,11 @@ abstract class AccessSuite implements TestPropertyProvider {
         HttpResponse<String> answer = http.send(
             route.method(),
             route.path().apply(http),
-            route.body() == null ? null : "application/json",
+            route.body() == null
+                ? null
+                : route.name().equals("POST /admin/import")
+                    ? "application/x-ndjson"
+                    : "application/json",
             route.body(),
             credential(which));
         row.put(which, answer.statusCode());

@@ -9,8 +9,10 @@ import dev.userbase.domain.VersionConflictException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -97,6 +99,18 @@ final class ProblemHandlers {
             "This instance is shutting down and takes no new requests; nothing was done.",
             null)
         .header(HttpHeaders.RETRY_AFTER, "1");
+  }
+
+  /**
+   * A body over what a route may buffer (micronaut.server.max-request-buffer-size, 64 KiB): the
+   * users API's limit, while the streamed import may send up to the request size limit.
+   */
+  @Error(global = true, exception = BufferLengthExceededException.class)
+  HttpResponse<Problem> bodyTooLarge(HttpRequest<?> request, BufferLengthExceededException e) {
+    HttpStatus status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+    return Problems.response(
+        status,
+        Problems.generic(request, status, ProblemErrorResponseProcessor.defaultDetail(status)));
   }
 
   @Error(global = true, exception = VersionConflictException.class)

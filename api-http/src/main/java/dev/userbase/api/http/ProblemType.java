@@ -19,7 +19,9 @@ enum ProblemType {
   UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
   MISSING_SCOPE("missing-scope", HttpStatus.FORBIDDEN, "Missing scope"),
   RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
-  TIMED_OUT("timed-out", HttpStatus.SERVICE_UNAVAILABLE, "Request took too long");
+  TIMED_OUT("timed-out", HttpStatus.SERVICE_UNAVAILABLE, "Request took too long"),
+  IMPORT_INVALID("import-invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Invalid lines to import"),
+  IMPORT_CONFLICT("import-conflict", HttpStatus.CONFLICT, "Taken while importing");
 
   // A tag URI (RFC 4151) names the type without promising a page behind it (RFC 9457, 3.1.1).
   private static final String PREFIX = "tag:userbase.dev,2026:problem:";

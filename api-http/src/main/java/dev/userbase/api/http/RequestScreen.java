@@ -1,6 +1,8 @@
 package dev.userbase.api.http;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -21,7 +23,8 @@ import java.util.Locale;
  * <p>On the way in it refuses, as problem+json: a body in another charset than UTF-8 (415), a
  * content coding (415: the API takes plain bodies, and a corrupt gzip stream must not become a
  * 500), a query that is not strict UTF-8 or repeats a parameter (400), and any request once the
- * shutdown drain has begun (503). On the way out it gives a problem+json body to any error that
+ * shutdown drain has begun (503), and a body over {@code userbase.http.max-body-size} by its
+ * Content-Length (413; only the streamed import may send more). On the way out it gives a problem+json body to any error that
  * has none, such as the CORS filter's 403.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
@@ -29,10 +32,18 @@ final class RequestScreen implements Ordered {
 
   private final Draining draining;
   private final UnavailableAnswers unavailable;
+  private final long maxBodySize;
+  private final long maxImportSize;
 
-  RequestScreen(Draining draining, UnavailableAnswers unavailable) {
+  RequestScreen(
+      Draining draining,
+      UnavailableAnswers unavailable,
+      @Value("${userbase.http.max-body-size:64KB}") @ReadableBytes long maxBodySize,
+      @Value("${userbase.http.import-max-size:1GB}") @ReadableBytes long maxImportSize) {
     this.draining = draining;
     this.unavailable = unavailable;
+    this.maxBodySize = maxBodySize;
+    this.maxImportSize = maxImportSize;
   }
 
   @Override
@@ -74,6 +85,22 @@ final class RequestScreen implements Ordered {
           ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "The body must be UTF-8 JSON; charset '" + charset + "' is not accepted",
           null);
+    }
+    // Refused by its Content-Length before a byte of it is read (and, to a client that sent
+    // Expect: 100-continue, before a byte of it is sent). Only the streamed import may send more
+    // than the users API takes.
+    long length = request.getContentLength();
+    long limit =
+        request.getPath().equals(TransferController.IMPORT_PATH) ? maxImportSize : maxBodySize;
+    if (length > limit) {
+      return Problems.response(
+              HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+              Problems.generic(
+                  request,
+                  HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                  "The request body is " + length + " bytes; at most " + limit
+                      + " are accepted here"))
+          .header(HttpHeaders.CONNECTION, "close");
     }
     try {
       StrictQuery.check(request.getUri().getRawQuery());
