@@ -238,6 +238,10 @@ class TransferTest {
         (good + "{\"id\":70,\"name\":\"A\"}\n{\"id\":70,\"name\":\"B\"}\n")
             .getBytes(StandardCharsets.UTF_8));
     bad.put(
+        "twice-email.ndjson",
+        (good + "{\"name\":\"Z\",\"email\":\"fine@example.com\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    bad.put(
         "taken-email.ndjson",
         (good + "{\"name\":\"Y\",\"email\":\"u0@example.com\"}\n")
             .getBytes(StandardCharsets.UTF_8));

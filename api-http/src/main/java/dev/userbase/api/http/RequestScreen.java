@@ -94,13 +94,11 @@ final class RequestScreen implements Ordered {
         request.getPath().equals(TransferController.IMPORT_PATH) ? maxImportSize : maxBodySize;
     if (length > limit) {
       return Problems.response(
+          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          Problems.generic(
+              request,
               HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-              Problems.generic(
-                  request,
-                  HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                  "The request body is " + length + " bytes; at most " + limit
-                      + " are accepted here"))
-          .header(HttpHeaders.CONNECTION, "close");
+              "The request body is " + length + " bytes; at most " + limit + " are accepted here"));
     }
     try {
       StrictQuery.check(request.getUri().getRawQuery());
