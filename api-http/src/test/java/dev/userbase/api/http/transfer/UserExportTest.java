@@ -8,15 +8,11 @@ import dev.userbase.domain.Email;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
-import dev.userbase.domain.UserTransfer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class UserExportTest {
 
   /** A store of {@code count} users, counting how many it handed out. */
-  private static final class Counting implements UserTransfer {
+  private static final class Counting extends FakeTransfer {
     final int count;
     int handed;
 
@@ -42,24 +38,6 @@ class UserExportTest {
       }
       return count;
     }
-
-    @Override
-    public Set<Long> existingIds(Collection<Long> ids) {
-      return Set.of();
-    }
-
-    @Override
-    public Set<String> existingEmails(Collection<String> emails) {
-      return Set.of();
-    }
-
-    @Override
-    public long importAll(Iterator<User> users) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
   }
 
   @Test

@@ -2,19 +2,13 @@ package dev.userbase.api.http.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userbase.domain.User;
-import dev.userbase.domain.UserTransfer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,36 +23,6 @@ class UserImportTest {
 
   @TempDir
   Path folder;
-
-  /** A store that holds nothing and keeps what it is given. */
-  private static final class Empty implements UserTransfer {
-    final List<User> stored = new ArrayList<>();
-
-    @Override
-    public long exportAll(Consumer<User> each) {
-      stored.forEach(each);
-      return stored.size();
-    }
-
-    @Override
-    public Set<Long> existingIds(Collection<Long> ids) {
-      return Set.of();
-    }
-
-    @Override
-    public Set<String> existingEmails(Collection<String> emails) {
-      return Set.of();
-    }
-
-    @Override
-    public long importAll(Iterator<User> users) {
-      users.forEachRemaining(stored::add);
-      return stored.size();
-    }
-
-    @Override
-    public void close() {}
-  }
 
   private Path file(String text) throws IOException {
     Path file = folder.resolve("in-" + System.nanoTime() + ".ndjson");
@@ -85,7 +49,7 @@ class UserImportTest {
     Path input = file(text.toString());
     for (boolean colliding : new boolean[] {false, true}) {
       UserImport.Check check = UserImport.check(
-          new Empty(),
+          new FakeTransfer(),
           input,
           UserImport.Format.NDJSON,
           NOW,
@@ -109,7 +73,7 @@ class UserImportTest {
         + "{\"name\":\"Bad\",\"email\":\"nope\"}\r\n"
         + line(3, "b@example.com").replace("\n", "\r\n")
         + "{\"name\":\"Ünïcode\",\"email\":null}");
-    Empty store = new Empty();
+    FakeTransfer store = new FakeTransfer();
     UserImport.Check check = UserImport.check(store, input, UserImport.Format.NDJSON, NOW, false);
     assertThat(check.lines()).isEqualTo(4);
     assertThat(check.firstErrors())
@@ -129,7 +93,7 @@ class UserImportTest {
     String over = "{\"name\":\"" + "x".repeat(InputLines.MAX_LINE + 10) + "\"}\n";
     String far = "{\"name\":\"" + "y".repeat(3 * InputLines.MAX_LINE) + "\"}\n";
     Path input = file(line(1, "a@example.com") + over + far + line(4, "d@example.com"));
-    Empty store = new Empty();
+    FakeTransfer store = new FakeTransfer();
     UserImport.Check check = UserImport.check(store, input, UserImport.Format.NDJSON, NOW, false);
     assertThat(check.lines()).isEqualTo(4);
     String tooLong = " line is longer than " + InputLines.MAX_LINE + " bytes";
@@ -150,7 +114,7 @@ class UserImportTest {
         (line(1, "a@example.com") + "{\"name\":\"caf\u00e9\"}\n")
             .getBytes(StandardCharsets.ISO_8859_1));
     UserImport.Check check =
-        UserImport.check(new Empty(), input, UserImport.Format.NDJSON, NOW, false);
+        UserImport.check(new FakeTransfer(), input, UserImport.Format.NDJSON, NOW, false);
     assertThat(check.firstErrors())
         .extracting(Object::toString)
         .containsExactly("line 2: line is not valid UTF-8");
