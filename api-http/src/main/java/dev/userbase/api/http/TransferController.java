@@ -29,8 +29,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,29 +81,29 @@ final class TransferController {
   HttpResponse<InputStream> export() throws IOException {
     // Opened here, so that a store that cannot be read answers 503 before any of the body.
     UserTransfer store = transfers.open();
-    PipedInputStream body = new PipedInputStream(1 << 16);
-    PipedOutputStream pipe = new PipedOutputStream(body);
+    ChunkPipe pipe = new ChunkPipe();
     Thread writer = new Thread(() -> write(store, pipe), "userbase-export");
     writer.setDaemon(true);
     writer.start();
-    return HttpResponse.ok((InputStream) body)
+    return HttpResponse.ok(pipe.in)
         .contentType(NDJSON)
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 
-  private static void write(UserTransfer store, PipedOutputStream pipe) {
+  private static void write(UserTransfer store, ChunkPipe pipe) {
     long start = System.nanoTime();
     try (store) {
-      long rows = UserExport.write(store, pipe, () -> {});
-      pipe.close();
+      long rows = UserExport.write(store, pipe.out, () -> {});
+      pipe.out.close();
       LOG.info("Exported {} users in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
       // The client went away (the server closed its end of the pipe): nothing is left to do.
       LOG.info("Export stopped: the client went away ({})", e.getMessage());
     } catch (RuntimeException e) {
-      // The pipe is left open: when this thread ends, the reading side fails, and the response
-      // ends without its last chunk, so the client sees a broken transfer, not a short export.
+      // The response then ends without its last chunk: the client sees a broken transfer, not a
+      // short export.
       LOG.warn("Export failed: {}", e.getMessage(), e);
+      pipe.fail(new IOException("the export failed: " + e.getMessage(), e));
     }
   }
 
