@@ -3,6 +3,7 @@ package dev.userbase.api.http;
 import static org.mockito.Mockito.mock;
 
 import dev.userbase.domain.UserService;
+import dev.userbase.domain.UserTransfers;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -19,5 +20,10 @@ class MockedDomain {
   @Singleton
   UserService userService() {
     return mock(UserService.class);
+  }
+
+  @Singleton
+  UserTransfers userTransfers() {
+    return mock(UserTransfers.class);
   }
 }
