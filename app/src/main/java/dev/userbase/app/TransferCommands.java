@@ -74,6 +74,39 @@ final class TransferCommands {
     }
   }
 
+  /**
+   * The import's progress bar, on a terminal only: it starts when the import knows about how many
+   * users it will store, and starts over when a check sends it back to the beginning.
+   */
+  private static final class Bar implements UserImport.Progress {
+    private final boolean file;
+    private me.tongfei.progressbar.ProgressBar bar;
+
+    Bar(boolean file) {
+      this.file = file;
+    }
+
+    @Override
+    public void expect(long users) {
+      close();
+      bar = progress("import", users, file);
+    }
+
+    @Override
+    public void stored() {
+      step(bar);
+    }
+
+    void close() {
+      if (bar != null) {
+        // An estimate ends where the count did.
+        bar.maxHint(bar.getCurrent());
+      }
+      TransferCommands.close(bar);
+      bar = null;
+    }
+  }
+
   private static String rate(long rows, long nanos) {
     double seconds = Math.max(nanos, 1) / 1e9;
     return String.format("%,d users in %.2f s (%,.0f users/s)", rows, seconds, rows / seconds);
@@ -185,7 +218,19 @@ final class TransferCommands {
       try (UserTransfer store = openConfigured()) {
         long start = System.nanoTime();
         Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
-        UserImport.Check check = UserImport.check(store, input, kind, now, skipInvalid);
+        Bar bar = new Bar(!source.equals("-"));
+        UserImport.Result result;
+        try {
+          result = UserImport.run(store, input, kind, now, skipInvalid, skipInvalid, bar);
+        } catch (EmailAlreadyTakenException e) {
+          err.println("Import stopped: an id or email was taken while importing (another writer?);"
+              + " on SQLite beside a running server the transactions before it stay, else nothing"
+              + " was stored");
+          return 1;
+        } finally {
+          bar.close();
+        }
+        UserImport.Check check = result.check();
         if (check.invalid() > 0 && !skipInvalid) {
           err.printf(
               "Nothing imported: %,d of %,d lines are invalid%s%n",
@@ -203,18 +248,7 @@ final class TransferCommands {
               "Skipped %,d invalid lines; they and their reasons are in %s%n",
               check.invalid(), rejectFile);
         }
-        long stored;
-        me.tongfei.progressbar.ProgressBar bar =
-            progress("import", check.lines() - check.invalid(), !source.equals("-"));
-        try {
-          stored = UserImport.load(store, input, kind, now, check, () -> step(bar));
-        } catch (EmailAlreadyTakenException e) {
-          err.println("Import stopped: an id or email was taken while importing (another writer?);"
-              + " on SQLite the transactions before it stay, on PostgreSQL nothing was stored");
-          return 1;
-        } finally {
-          close(bar);
-        }
+        long stored = result.stored();
         err.printf("Imported %s%n", rate(stored, System.nanoTime() - start));
         return 0;
       } finally {

@@ -206,6 +206,37 @@ class TransferTest {
     }
   }
 
+  @Test
+  void anImportBesideARunningServerGoesInWhileTheServerKeepsWriting() throws Exception {
+    Map<String, String> sqlite = store("sqlite");
+    Path generated = folder.resolve("beside.ndjson");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 60_000; i++) {
+      lines
+          .append("{\"id\":")
+          .append(i + 10)
+          .append(",\"name\":\"User ")
+          .append(i)
+          .append("\",\"email\":\"beside")
+          .append(i)
+          .append("@example.com\"}\n");
+    }
+    Files.writeString(generated, lines);
+    Map<String, Object> properties = new HashMap<>(sqlite);
+    properties.put("micronaut.server.port", -1);
+    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+      HttpCalls http = new HttpCalls(server.getURI());
+      assertThat(http.postJson("/users", "{\"name\": \"Before\"}").statusCode()).isEqualTo(201);
+      // The server holds the file: the import cannot be one transaction, and goes in between.
+      assertThat(run(sqlite, "import", generated.toString())).as(err.toString()).isZero();
+      assertThat(err.toString()).contains("Imported 60,000 users");
+      HttpResponse<String> after = http.postJson("/users", "{\"name\": \"After\"}");
+      assertThat(after.statusCode()).isEqualTo(201);
+      assertThat(after.headers().firstValue("Location")).contains("/users/60011");
+      assertThat(http.get("/users/60010").body()).contains("beside60000@example.com");
+    }
+  }
+
   private static String environment(Map<String, String> settings) {
     StringBuilder env = new StringBuilder("env");
     settings.forEach((key, value) -> env.append(' ')

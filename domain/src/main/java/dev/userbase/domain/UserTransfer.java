@@ -2,6 +2,8 @@ package dev.userbase.domain;
 
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -35,6 +37,34 @@ public interface UserTransfer extends AutoCloseable {
    *     earlier transactions stays)
    */
   long importAll(Iterator<User> users);
+
+  /**
+   * One transaction for a whole import, when the store can hold it open without keeping other
+   * writers waiting for it: users go in while the input is still being checked, and are kept only
+   * if it passes. Empty when others may be writing meanwhile; {@link #importAll} then stores the
+   * checked users in transactions short enough for them.
+   */
+  default Optional<Staging> stageAll() {
+    return Optional.empty();
+  }
+
+  /** Users stored together, or not at all: closing it before {@link #commit} stores none. */
+  interface Staging extends AutoCloseable {
+
+    /**
+     * Adds users to the transaction, as {@link #importAll} stores them.
+     *
+     * @throws EmailAlreadyTakenException if one's id or email is taken
+     */
+    void add(List<User> users);
+
+    /** Makes everything added durable; after it, new users get ids above the imported ones. */
+    void commit();
+
+    /** Rolls back what is not committed, and lets other writers in again. */
+    @Override
+    void close();
+  }
 
   @Override
   void close();

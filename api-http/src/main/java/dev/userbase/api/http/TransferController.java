@@ -186,7 +186,18 @@ final class TransferController {
       }
       Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
       try (UserTransfer store = transfers.open()) {
-        UserImport.Check check = UserImport.check(store, spool, format, now, false);
+        UserImport.Result result;
+        try {
+          result = UserImport.run(
+              store, spool, format, now, skipInvalid, false, UserImport.Progress.NONE);
+        } catch (EmailAlreadyTakenException e) {
+          throw new ProblemException(
+              ProblemType.IMPORT_CONFLICT,
+              "An id or email was taken by another writer while importing; on SQLite the"
+                  + " transactions before it stay, on PostgreSQL nothing was stored",
+              null);
+        }
+        UserImport.Check check = result.check();
         List<Problem.FieldError> errors = check.firstErrors().stream()
             .map(bad ->
                 new Problem.FieldError(bad.field(), "line " + bad.line() + ": " + bad.reason()))
@@ -203,16 +214,7 @@ final class TransferController {
                       : ""),
               errors);
         }
-        long imported;
-        try {
-          imported = UserImport.load(store, spool, format, now, check, () -> {});
-        } catch (EmailAlreadyTakenException e) {
-          throw new ProblemException(
-              ProblemType.IMPORT_CONFLICT,
-              "An id or email was taken by another writer while importing; on SQLite the"
-                  + " transactions before it stay, on PostgreSQL nothing was stored",
-              null);
-        }
+        long imported = result.stored();
         long took = (System.nanoTime() - start) / 1_000_000;
         LOG.info(
             "Imported {} users ({} invalid lines skipped) in {} ms",

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
@@ -30,8 +31,10 @@ import org.sqlite.SQLiteException;
 /**
  * Bulk moves on the SQLite file, from a connection of its own beside a running server or without
  * one. Export reads one snapshot in a read transaction (under WAL it never blocks the writer).
- * Import takes the file's write lock one large transaction at a time ({@link #BATCH} rows): a
- * running server's writes wait for at most one of them, then go on between them.
+ * Import with no server on the file is one transaction ({@link #stageAll}), under the process lock
+ * that keeps a server from starting meanwhile. Beside a running server it takes the file's write
+ * lock one large transaction at a time ({@link #BATCH} rows): the server's writes wait for at
+ * most one of them, then go on between them.
  */
 public final class SqliteTransfer implements UserTransfer {
 
@@ -239,24 +242,10 @@ public final class SqliteTransfer implements UserTransfer {
     long stored = 0;
     try {
       connection.setAutoCommit(false);
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users"
-          + " (id, name, name_key, email, created_at, updated_at, version)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
         int inBatch = 0;
         while (users.hasNext()) {
-          User user = users.next();
-          if (user.id() == null) {
-            insert.setNull(1, Types.INTEGER);
-          } else {
-            insert.setLong(1, user.id().value());
-          }
-          insert.setString(2, user.name().value());
-          insert.setString(3, user.name().searchKey());
-          insert.setString(4, user.email().map(Email::value).orElse(null));
-          insert.setLong(5, user.createdAt().toEpochMilli());
-          insert.setLong(6, user.updatedAt().toEpochMilli());
-          insert.setLong(7, user.version());
-          insert.addBatch();
+          bind(insert, users.next());
           stored++;
           if (++inBatch % 1_000 == 0) {
             insert.executeBatch();
@@ -273,13 +262,111 @@ public final class SqliteTransfer implements UserTransfer {
       return stored;
     } catch (SQLException e) {
       rollbackQuietly();
-      if (e instanceof SQLiteException sqlite
-          && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-        throw new EmailAlreadyTakenException(null);
-      }
-      throw new StoreUnavailableException(
-          "import into " + file + " failed after " + stored + " users: " + e.getMessage(), e);
+      throw failed(e, "import into " + file + " failed after " + stored + " users: ");
     }
+  }
+
+  /**
+   * The whole import in one transaction, when no server has the file open: its process lock is
+   * taken for as long as the transaction lasts, so that none starts meanwhile. A server's writers
+   * could not wait that long, so with one running, {@link #importAll} it is.
+   */
+  @Override
+  public Optional<Staging> stageAll() {
+    ProcessLock lock;
+    try {
+      lock = ProcessLock.tryAcquire(file);
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+    if (lock == null) {
+      return Optional.empty();
+    }
+    try {
+      connection.setAutoCommit(false);
+      return Optional.of(new Staged(connection.prepareStatement(INSERT), lock));
+    } catch (SQLException e) {
+      lock.close();
+      throw new StoreUnavailableException("import into " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private final class Staged implements Staging {
+    private final PreparedStatement insert;
+    private final ProcessLock lock;
+    private long added;
+    private boolean committed;
+
+    Staged(PreparedStatement insert, ProcessLock lock) {
+      this.insert = insert;
+      this.lock = lock;
+    }
+
+    @Override
+    public void add(List<User> users) {
+      try {
+        for (User user : users) {
+          bind(insert, user);
+          if (++added % 1_000 == 0) {
+            insert.executeBatch();
+          }
+        }
+      } catch (SQLException e) {
+        throw failed(e, "import into " + file + " failed, nothing stored: ");
+      }
+    }
+
+    @Override
+    public void commit() {
+      try {
+        insert.executeBatch();
+        connection.commit();
+        committed = true;
+      } catch (SQLException e) {
+        throw failed(e, "import into " + file + " failed, nothing stored: ");
+      }
+    }
+
+    @Override
+    public void close() {
+      try (lock) {
+        if (!committed) {
+          rollbackQuietly();
+        }
+        insert.close();
+      } catch (SQLException ignored) {
+        // the statement goes with the connection
+      }
+    }
+  }
+
+  private static final String INSERT = "INSERT INTO users"
+      + " (id, name, name_key, email, created_at, updated_at, version)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+  private static void bind(PreparedStatement insert, User user) throws SQLException {
+    if (user.id() == null) {
+      insert.setNull(1, Types.INTEGER);
+    } else {
+      insert.setLong(1, user.id().value());
+    }
+    insert.setString(2, user.name().value());
+    insert.setString(3, user.name().searchKey());
+    insert.setString(4, user.email().map(Email::value).orElse(null));
+    insert.setLong(5, user.createdAt().toEpochMilli());
+    insert.setLong(6, user.updatedAt().toEpochMilli());
+    insert.setLong(7, user.version());
+    insert.addBatch();
+  }
+
+  /** A taken id or email as such; anything else as the store failing. */
+  private static RuntimeException failed(SQLException e, String what) {
+    if (e instanceof SQLiteException sqlite
+        && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+            || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+      return new EmailAlreadyTakenException(null);
+    }
+    return new StoreUnavailableException(what + e.getMessage(), e);
   }
 
   private void rollbackQuietly() {

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -123,6 +125,181 @@ public final class UserImport {
 
   private UserImport() {}
 
+  /** How an import goes along, for a progress bar. */
+  public interface Progress {
+    /** Nothing to show. */
+    Progress NONE = new Progress() {
+      @Override
+      public void expect(long users) {}
+
+      @Override
+      public void stored() {}
+    };
+
+    /**
+     * Storing starts over, with about this many users to store: counted, or estimated from the
+     * input's size when they are stored while it is read.
+     */
+    void expect(long users);
+
+    /** One more user stored. */
+    void stored();
+  }
+
+  /** What an import did: what its check found, and how many users it stored (none if refused). */
+  public record Result(Check check, long stored) {}
+
+  /**
+   * Imports the input: all or nothing, or, with {@code skipInvalid}, its good lines (the bad ones
+   * kept in {@link Check#rejected} when {@code keepRejected}). When the store can take the whole import in one transaction
+   * ({@link UserTransfer#stageAll}), users are stored while the lines are checked, and kept only
+   * if every line passes: the input is then read once. Otherwise, or when some line is bad, the
+   * good lines are stored in a second reading, after the check.
+   *
+   * @throws dev.userbase.domain.EmailAlreadyTakenException if another writer took an id or email
+   *     meanwhile
+   */
+  public static Result run(
+      UserTransfer store,
+      Path input,
+      Format format,
+      Instant now,
+      boolean skipInvalid,
+      boolean keepRejected,
+      Progress progress)
+      throws IOException {
+    Check check;
+    Optional<UserTransfer.Staging> staging = store.stageAll();
+    if (staging.isPresent()) {
+      try (UserTransfer.Staging staged = staging.get()) {
+        progress.expect(estimateLines(input));
+        Loader loader = new Loader(staged, progress);
+        try {
+          check = check(store, input, format, now, keepRejected, UserImport::hash, loader);
+        } finally {
+          loader.finish();
+        }
+        if (check.invalid() == 0) {
+          loader.rethrow();
+          staged.commit();
+          return new Result(check, loader.stored);
+        }
+      }
+    } else {
+      check = check(store, input, format, now, keepRejected);
+    }
+    if (check.invalid() > 0 && !skipInvalid) {
+      return new Result(check, 0);
+    }
+    progress.expect(check.lines() - check.invalid());
+    return new Result(check, load(store, input, format, now, check, progress::stored));
+  }
+
+  /** About how many lines the file has, from how long its first ones are. */
+  static long estimateLines(Path input) throws IOException {
+    long size = Files.size(input);
+    byte[] start = new byte[(int) Math.min(size, 1 << 20)];
+    int read;
+    try (var in = Files.newInputStream(input)) {
+      read = in.readNBytes(start, 0, start.length);
+    }
+    long lines = 0;
+    for (int i = 0; i < read; i++) {
+      if (start[i] == '\n') {
+        lines++;
+      }
+    }
+    if (read == size) {
+      return read > 0 && start[read - 1] != '\n' ? lines + 1 : lines;
+    }
+    return lines == 0 ? 1 : size * lines / read;
+  }
+
+  /**
+   * Stores users in a staging transaction on a thread of its own, while the caller goes on
+   * checking. After a failure it takes what it is handed and drops it, so the caller never waits
+   * on it; {@link #rethrow} reports the failure afterwards.
+   */
+  private static final class Loader implements Consumer<User> {
+    private static final int BATCH = 2048;
+    private static final List<User> END = List.of();
+
+    private final UserTransfer.Staging staged;
+    private final Progress progress;
+    private final ArrayBlockingQueue<List<User>> queue = new ArrayBlockingQueue<>(4);
+    private final Thread thread;
+    private List<User> batch = new ArrayList<>(BATCH);
+    private volatile RuntimeException failure;
+    private long stored;
+
+    Loader(UserTransfer.Staging staged, Progress progress) {
+      this.staged = staged;
+      this.progress = progress;
+      this.thread = new Thread(this::store, "userbase-import-loader");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void accept(User user) {
+      batch.add(user);
+      if (batch.size() == BATCH) {
+        hand(batch);
+        batch = new ArrayList<>(BATCH);
+      }
+    }
+
+    private void hand(List<User> users) {
+      try {
+        queue.put(users);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while importing", e);
+      }
+    }
+
+    private void store() {
+      try {
+        for (List<User> users = queue.take(); users != END; users = queue.take()) {
+          if (failure != null) {
+            continue;
+          }
+          try {
+            staged.add(users);
+            stored += users.size();
+            for (int i = 0; i < users.size(); i++) {
+              progress.stored();
+            }
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+        }
+      } catch (InterruptedException e) {
+        failure = new IllegalStateException("interrupted while importing", e);
+      }
+    }
+
+    /** Hands over the last users, and waits until they are stored. */
+    void finish() {
+      if (!batch.isEmpty()) {
+        hand(batch);
+      }
+      hand(END);
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while importing", e);
+      }
+    }
+
+    void rethrow() {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
   /**
    * Reads every line and checks it; when {@code keepRejected}, keeps each bad line's text for a
    * reject file.
@@ -130,17 +307,21 @@ public final class UserImport {
   public static Check check(
       UserTransfer store, Path input, Format format, Instant now, boolean keepRejected)
       throws IOException {
-    return check(store, input, format, now, keepRejected, UserImport::hash);
+    return check(store, input, format, now, keepRejected, UserImport::hash, null);
   }
 
-  /** {@link #check}, with the hash that emails are first compared by (tests make them meet). */
+  /**
+   * {@link #check}, with the hash that emails are first compared by (tests make them meet), and
+   * what to hand each user to while no line has been found bad (may be null).
+   */
   static Check check(
       UserTransfer store,
       Path input,
       Format format,
       Instant now,
       boolean keepRejected,
-      ToLongFunction<String> hashing)
+      ToLongFunction<String> hashing,
+      Consumer<User> goodSoFar)
       throws IOException {
     Check check = new Check(keepRejected);
     LongHashSet ids = new LongHashSet();
@@ -191,6 +372,9 @@ public final class UserImport {
             if (askedEmails.add(email, line.number)) {
               askEmails(store, askedEmails, check);
             }
+          }
+          if (goodSoFar != null && check.invalid == 0) {
+            goodSoFar.accept(user);
           }
         } catch (UserLines.BadLine e) {
           check.bad(line.number, e.field, e.getMessage(), line.text);

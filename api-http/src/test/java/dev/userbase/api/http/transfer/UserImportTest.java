@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The import's check, on files: emails given twice are found exactly even when every hash meets
- * (the check keeps hashes, not emails), and lines of every length and ending read as written.
+ * (the check keeps hashes, not emails), and lines of every length and ending read as written. And
+ * the import as a whole: stored while checked when the store can stage it, and kept only if
+ * every line passes.
  */
 class UserImportTest {
 
@@ -54,7 +56,8 @@ class UserImportTest {
           UserImport.Format.NDJSON,
           NOW,
           true,
-          colliding ? email -> 42L : UserImport::hash);
+          colliding ? email -> 42L : UserImport::hash,
+          null);
       assertThat(check.lines()).isEqualTo(3_000);
       assertThat(check.invalid()).as("colliding=%s", colliding).isEqualTo(twice.size());
       List<Long> found = check.rejected().stream()
@@ -118,5 +121,124 @@ class UserImportTest {
     assertThat(check.firstErrors())
         .extracting(Object::toString)
         .containsExactly("line 2: line is not valid UTF-8");
+  }
+
+  private Path users(int count, int badLine) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      text.append(line(i, i == badLine ? "not-an-email" : "u" + i + "@example.com"));
+    }
+    return file(text.toString());
+  }
+
+  private static List<String> names(List<dev.userbase.domain.User> users) {
+    return users.stream().map(user -> user.name().value()).toList();
+  }
+
+  private static List<String> names(int from, int to, int without) {
+    List<String> names = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      if (i != without) {
+        names.add("N" + i);
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void aStoreThatCanStageGetsEveryUserWhileTheLinesAreCheckedAndKeepsThem() throws IOException {
+    FakeTransfer store = new FakeTransfer().staging();
+    Counted progress = new Counted();
+    UserImport.Result result = UserImport.run(
+        store, users(5_000, 0), UserImport.Format.NDJSON, NOW, false, false, progress);
+    assertThat(result.stored()).isEqualTo(5_000);
+    assertThat(result.check().invalid()).isZero();
+    assertThat(store.committed).isTrue();
+    assertThat(store.imported).as("no second reading").isZero();
+    assertThat(names(store.stored)).isEqualTo(names(1, 5_000, 0));
+    assertThat(progress.stored).isEqualTo(5_000);
+    assertThat(progress.expected).as("estimated from the whole file").containsExactly(5_000L);
+  }
+
+  @Test
+  void oneBadLineAtTheEndUndoesTheStagedUsersAndStoresNone() throws IOException {
+    FakeTransfer store = new FakeTransfer().staging();
+    UserImport.Result result = UserImport.run(
+        store,
+        users(5_000, 4_999),
+        UserImport.Format.NDJSON,
+        NOW,
+        false,
+        false,
+        UserImport.Progress.NONE);
+    assertThat(result.stored()).isZero();
+    assertThat(result.check().invalid()).isEqualTo(1);
+    assertThat(result.check().firstErrors().get(0).line()).isEqualTo(4_999);
+    assertThat(store.committed).isFalse();
+    assertThat(store.closedStagings).isEqualTo(1);
+    assertThat(store.stored).isEmpty();
+  }
+
+  @Test
+  void withSkipInvalidTheGoodLinesAreStoredInASecondReadingAfterTheStagedOnesAreUndone()
+      throws IOException {
+    FakeTransfer store = new FakeTransfer().staging();
+    Counted progress = new Counted();
+    UserImport.Result result = UserImport.run(
+        store, users(3_000, 2_500), UserImport.Format.NDJSON, NOW, true, true, progress);
+    assertThat(result.stored()).isEqualTo(2_999);
+    assertThat(result.check().rejected()).singleElement().asString().startsWith("line 2500:");
+    assertThat(store.committed).isFalse();
+    assertThat(names(store.stored)).isEqualTo(names(1, 3_000, 2_500));
+    assertThat(progress.expected).as("counted for the second reading").endsWith(2_999L);
+  }
+
+  @Test
+  void aUserTheStoreRefusesWhileStagingStopsTheImportWithNothingStored() throws IOException {
+    FakeTransfer store = new FakeTransfer().staging();
+    store.refuseAt = 3_000;
+    Path input = users(5_000, 0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> UserImport.run(
+            store, input, UserImport.Format.NDJSON, NOW, false, false, UserImport.Progress.NONE))
+        .isInstanceOf(dev.userbase.domain.EmailAlreadyTakenException.class);
+    assertThat(store.committed).isFalse();
+    assertThat(store.closedStagings).isEqualTo(1);
+    assertThat(store.stored).isEmpty();
+  }
+
+  @Test
+  void aStoreThatCannotStageIsCheckedFirstThenLoaded() throws IOException {
+    FakeTransfer store = new FakeTransfer();
+    Counted progress = new Counted();
+    UserImport.Result result = UserImport.run(
+        store, users(1_000, 0), UserImport.Format.NDJSON, NOW, false, false, progress);
+    assertThat(result.stored()).isEqualTo(1_000);
+    assertThat(store.imported).isEqualTo(1_000);
+    assertThat(progress.expected).containsExactly(1_000L);
+  }
+
+  @Test
+  void theLineEstimateScalesTheFirstMebibyteToTheWholeFile() throws IOException {
+    assertThat(UserImport.estimateLines(file(""))).isZero();
+    assertThat(UserImport.estimateLines(file("a\nb"))).isEqualTo(2);
+    String line = "x".repeat(99) + "\n";
+    Path big = file(line.repeat(30_000));
+    assertThat(UserImport.estimateLines(big)).isBetween(29_000L, 31_000L);
+  }
+
+  private static final class Counted implements UserImport.Progress {
+    final List<Long> expected = new ArrayList<>();
+    long stored;
+
+    @Override
+    public void expect(long users) {
+      expected.add(users);
+      stored = 0;
+    }
+
+    @Override
+    public void stored() {
+      stored++;
+    }
   }
 }
