@@ -25,11 +25,14 @@ public final class SqliteUserRepository implements UserRepository {
   private final UserRowWrites writes;
   private final UserRowReads reads;
   private final GroupCommitWriter writer;
+  private final UserById byId;
 
-  SqliteUserRepository(UserRowWrites writes, UserRowReads reads, GroupCommitWriter writer) {
+  SqliteUserRepository(
+      UserRowWrites writes, UserRowReads reads, GroupCommitWriter writer, SqliteDatabase database) {
     this.writes = writes;
     this.reads = reads;
     this.writer = writer;
+    this.byId = new UserById(database.reader());
   }
 
   @Override
@@ -40,7 +43,11 @@ public final class SqliteUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findById(UserId id) {
-    return read(() -> reads.findById(id.value()).map(UserMapper::toDomain));
+    try {
+      return byId.find(id.value());
+    } catch (java.sql.SQLException e) {
+      throw SqliteFaults.unavailable("read", e);
+    }
   }
 
   @Override
