@@ -180,7 +180,14 @@ final class SqliteDatabase implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Brings the schema up to date with Flyway, which is loaded only when the file is behind (or new,
+   * or has a failed migration): loading and validating it cost about 0.4 s of every start.
+   */
   static void migrate(Path file, DataSource dataSource) {
+    if (isCurrent(dataSource)) {
+      return;
+    }
     try {
       Flyway.configure()
           .dataSource(dataSource)
@@ -190,6 +197,35 @@ final class SqliteDatabase implements AutoCloseable {
           .migrate();
     } catch (FlywayException e) {
       throw unavailable(file, "migration failed: " + reason(e), e);
+    }
+  }
+
+  /** Whether every migration of this build has run on the database, and none failed. */
+  static boolean isCurrent(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return schemaVersion(connection) == SqliteBackup.SCHEMA_VERSION
+          && !hasFailedMigration(connection);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** The highest migration that ran, or 0 when none did (or there is no history). */
+  static int schemaVersion(Connection connection) {
+    try (Statement sql = connection.createStatement();
+        ResultSet row = sql.executeQuery("SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0)"
+            + " FROM flyway_schema_history WHERE success = 1")) {
+      return row.next() ? row.getInt(1) : 0;
+    } catch (SQLException e) {
+      return 0;
+    }
+  }
+
+  private static boolean hasFailedMigration(Connection connection) throws SQLException {
+    try (Statement sql = connection.createStatement();
+        ResultSet row =
+            sql.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")) {
+      return row.next() && row.getInt(1) > 0;
     }
   }
 

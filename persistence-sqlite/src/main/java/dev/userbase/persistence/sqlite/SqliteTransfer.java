@@ -86,7 +86,7 @@ public final class SqliteTransfer implements UserTransfer {
     try {
       Connection connection = config.createConnection("jdbc:sqlite:" + file);
       Connection reader = read.createConnection("jdbc:sqlite:" + file);
-      if (schemaVersion(reader) < SqliteBackup.SCHEMA_VERSION) {
+      if (SqliteDatabase.schemaVersion(reader) < SqliteBackup.SCHEMA_VERSION) {
         connection.close();
         reader.close();
         throw new StoreUnavailableException(
@@ -96,16 +96,6 @@ public final class SqliteTransfer implements UserTransfer {
       return new SqliteTransfer(file, connection, reader);
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot open " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static int schemaVersion(Connection connection) throws SQLException {
-    try (Statement sql = connection.createStatement();
-        ResultSet row = sql.executeQuery("SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0)"
-            + " FROM flyway_schema_history WHERE success = 1")) {
-      return row.next() ? row.getInt(1) : 0;
-    } catch (SQLException e) {
-      return 0;
     }
   }
 

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /** The connection settings and the location checks, on real files. */
 class SqliteDatabaseTest {
@@ -202,6 +203,34 @@ class SqliteDatabaseTest {
     try (ApplicationContext context = ApplicationContext.run(postgres)) {
       assertThat(context.containsBean(SqliteUserRepository.class)).isFalse();
       assertThat(context.containsBean(SqliteDatabase.class)).isFalse();
+    }
+  }
+
+  @Test
+  void flywayRunsOnlyWhenTheSchemaIsBehindOrAMigrationFailed() throws Exception {
+    Path file = folder.resolve("users.db");
+    SQLiteDataSource plain = new SQLiteDataSource();
+    plain.setUrl("jdbc:sqlite:" + file);
+    assertThat(SqliteDatabase.isCurrent(plain)).as("a new file").isFalse();
+
+    SqliteDatabase.migrate(file, plain);
+    assertThat(SqliteDatabase.isCurrent(plain)).as("after the migrations").isTrue();
+
+    try (Connection connection = plain.getConnection();
+        Statement sql = connection.createStatement()) {
+      sql.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
+      assertThat(SqliteDatabase.isCurrent(plain)).as("a failed migration").isFalse();
+      sql.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '1'");
+      sql.execute("DELETE FROM flyway_schema_history WHERE version = '3'");
+      sql.execute("DROP INDEX users_name_key");
+      sql.execute("ALTER TABLE users DROP COLUMN name_key");
+      assertThat(SqliteDatabase.isCurrent(plain)).as("one migration behind").isFalse();
+    }
+
+    SqliteDatabase.migrate(file, plain);
+    assertThat(SqliteDatabase.isCurrent(plain)).as("brought up to date").isTrue();
+    try (Connection connection = plain.getConnection()) {
+      assertThat(pragma(connection, "index_info(users_name_key)")).isNotNull();
     }
   }
 }
