@@ -4,8 +4,6 @@ import dev.userbase.domain.Email;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.User;
-import dev.userbase.domain.UserId;
-import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserTransfer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -43,7 +40,6 @@ public final class SqliteTransfer implements UserTransfer {
 
   private static final int FETCH = 1_000;
   private static final int ASK = 1_000;
-  private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
 
   private final Path file;
   private final Connection connection;
@@ -106,14 +102,14 @@ public final class SqliteTransfer implements UserTransfer {
       // One read transaction: its first read fixes the snapshot every later page sees.
       reader.setAutoCommit(false);
       try (PreparedStatement page = reader.prepareStatement(
-          "SELECT " + COLUMNS + " FROM users WHERE id > ? ORDER BY id LIMIT " + FETCH)) {
+          "SELECT " + UserMapper.COLUMNS + " FROM users WHERE id > ? ORDER BY id LIMIT " + FETCH)) {
         long after = 0;
         while (true) {
           page.setLong(1, after);
           int seen = 0;
           try (ResultSet rows = page.executeQuery()) {
             while (rows.next()) {
-              User user = user(rows);
+              User user = UserMapper.read(rows);
               each.accept(user);
               after = user.id().value();
               seen++;
@@ -130,17 +126,6 @@ public final class SqliteTransfer implements UserTransfer {
     } catch (SQLException e) {
       throw new StoreUnavailableException("export from " + file + " failed: " + e.getMessage(), e);
     }
-  }
-
-  private static User user(ResultSet rows) throws SQLException {
-    String email = rows.getString(3);
-    return User.restore(
-        new UserId(rows.getLong(1)),
-        UserName.restore(rows.getString(2)),
-        email == null ? null : Email.restore(email),
-        Instant.ofEpochMilli(rows.getLong(4)),
-        Instant.ofEpochMilli(rows.getLong(5)),
-        rows.getLong(6));
   }
 
   @Override

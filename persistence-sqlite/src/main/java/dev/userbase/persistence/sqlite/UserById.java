@@ -1,14 +1,10 @@
 package dev.userbase.persistence.sqlite;
 
-import dev.userbase.domain.Email;
 import dev.userbase.domain.User;
-import dev.userbase.domain.UserId;
-import dev.userbase.domain.UserName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +19,7 @@ import org.sqlite.SQLiteConnection;
  */
 final class UserById {
 
-  private static final String SQL =
-      "SELECT id, name, email, created_at, updated_at, version FROM users WHERE id = ?";
+  private static final String SQL = "SELECT " + UserMapper.COLUMNS + " FROM users WHERE id = ?";
 
   private final DataSource readers;
   /** By the pool's physical connection; a statement goes with its connection when that closes. */
@@ -42,14 +37,7 @@ final class UserById {
         if (!row.next()) {
           return Optional.empty();
         }
-        String email = row.getString(3);
-        return Optional.of(User.restore(
-            new UserId(row.getLong(1)),
-            UserName.restore(row.getString(2)),
-            email == null ? null : Email.restore(email),
-            Instant.ofEpochMilli(row.getLong(4)),
-            Instant.ofEpochMilli(row.getLong(5)),
-            row.getLong(6)));
+        return Optional.of(UserMapper.read(row));
       }
     }
   }
