@@ -21,7 +21,9 @@ enum ProblemType {
   RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   TIMED_OUT("timed-out", HttpStatus.SERVICE_UNAVAILABLE, "Request took too long"),
   IMPORT_INVALID("import-invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Invalid lines to import"),
-  IMPORT_CONFLICT("import-conflict", HttpStatus.CONFLICT, "Taken while importing");
+  IMPORT_CONFLICT("import-conflict", HttpStatus.CONFLICT, "Taken while importing"),
+  IMPORT_TOO_LARGE(
+      "import-too-large", HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Too large to import here");
 
   // A tag URI (RFC 4151) names the type without promising a page behind it (RFC 9457, 3.1.1).
   private static final String PREFIX = "tag:userbase.dev,2026:problem:";

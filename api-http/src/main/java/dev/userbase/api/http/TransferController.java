@@ -146,7 +146,8 @@ final class TransferController {
               schema = @Schema(implementation = Problem.class)))
   @ApiResponse(
       responseCode = "413",
-      description = "A body over userbase.http.import-max-size",
+      description = "A body over userbase.http.import-max-size, or an import whose check needs"
+          + " more memory than the server's heap has (problem:import-too-large)",
       content =
           @Content(
               mediaType = Problem.CONTENT_TYPE,
@@ -190,6 +191,16 @@ final class TransferController {
         try {
           result = UserImport.run(
               store, spool, format, now, skipInvalid, false, UserImport.Progress.NONE);
+        } catch (OutOfMemoryError | com.carrotsearch.hppc.BufferAllocationException e) {
+          // The check keeps every id and email hash of the input: a few tens of bytes a line,
+          // allocated for this request alone and freed with it, so the server goes on.
+          LOG.warn(
+              "Import refused: its check needs more memory than the heap has ({})", e.toString());
+          throw new ProblemException(
+              ProblemType.IMPORT_TOO_LARGE,
+              "The import's check needs more memory than this server's heap has; nothing was"
+                  + " imported. Send it in parts, or run the import command beside the server.",
+              null);
         } catch (EmailAlreadyTakenException e) {
           throw new ProblemException(
               ProblemType.IMPORT_CONFLICT,

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.userbase.domain.Email;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transfer routes when the store fails them: no store, 503 with Retry-After; an email taken
- * by another writer during the load, 409; a store that fails midway through an export, a broken
+ * by another writer during the load, 409; a check that runs out of heap, 413; a store that fails midway through an export, a broken
  * transfer rather than a 200 that ends short.
  */
 @MicronautTest
@@ -68,6 +70,19 @@ class TransferControllerTest extends MockedDomainHttpTest {
         "POST", "/admin/import", NDJSON, "{\"name\":\"A\",\"email\":\"a@example.com\"}\n");
     assertThat(assertProblem(answer, 409).get("type").getStringValue())
         .endsWith("problem:import-conflict");
+  }
+
+  @Test
+  void anImportWhoseCheckRunsOutOfHeapIs413AndImportsNothing() throws IOException {
+    UserTransfer store = mock(UserTransfer.class);
+    when(transfers.open()).thenReturn(store);
+    when(store.existingIds(any())).thenReturn(Set.of());
+    when(store.existingEmails(any())).thenThrow(new OutOfMemoryError("Java heap space"));
+    HttpResponse<String> answer = http.send(
+        "POST", "/admin/import", NDJSON, "{\"name\":\"A\",\"email\":\"a@example.com\"}\n");
+    assertThat(assertProblem(answer, 413).get("type").getStringValue())
+        .endsWith("problem:import-too-large");
+    verify(store, never()).importAll(any());
   }
 
   @Test
