@@ -44,6 +44,9 @@ public final class UserImport {
 
   private static final int ASK = 5_000;
 
+  /** The most lines the check's sets are sized for before it reads (48 MB for a million). */
+  private static final int PRESIZED = 1_000_000;
+
   /** The input's format. */
   public enum Format {
     NDJSON,
@@ -324,11 +327,14 @@ public final class UserImport {
       Consumer<User> goodSoFar)
       throws IOException {
     Check check = new Check(keepRejected);
-    LongHashSet ids = new LongHashSet();
+    // Sized for the input up front (up to PRESIZED lines): growing doubles a set, and for a
+    // moment holds both sizes, which set the check's peak memory.
+    int expected = (int) Math.min(estimateLines(input), PRESIZED);
+    LongHashSet ids = new LongHashSet(expected);
     // Each email's 64-bit hash and its first line, not the email: a million strings held to the
     // end cost more in garbage collection than the rest of the check. Lines whose hashes meet are
     // compared by their emails afterwards.
-    LongLongHashMap emails = new LongLongHashMap();
+    LongLongHashMap emails = new LongLongHashMap(expected);
     LongObjectHashMap<LongArrayList> meeting = new LongObjectHashMap<>();
     Asked askedIds = new Asked();
     Asked askedEmails = new Asked();
