@@ -86,7 +86,11 @@ class LauncherIT {
     assertThat(training)
         .anySatisfy(arg -> assertThat(arg)
             .startsWith(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="))
-        .contains("-XX:+UseSerialGC", "-Xmx128m", "-XX:TrimNativeHeapInterval=5000");
+        .contains(
+            "-XX:+UseSerialGC",
+            "-Xmx128m",
+            "-XX:TrimNativeHeapInterval=5000",
+            "-XX:Tier4InvocationThreshold=50000");
     assertThat(archive()).isNotEmptyFile();
 
     List<String> using = serveOnce(ServerProcess.freePort());
