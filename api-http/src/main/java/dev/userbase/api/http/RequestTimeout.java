@@ -11,6 +11,7 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class RequestTimeout implements HttpServerFilter, Ordered, AutoCloseable {
 
   private final Duration timeout;
   private final UnavailableAnswers unavailable;
-  private final Wheel wheel = new Wheel();
+  private final Wheel wheel = new Wheel(100);
 
   RequestTimeout(
       @Value("${userbase.http.request-timeout:30s}") Duration timeout,
@@ -88,10 +89,21 @@ final class RequestTimeout implements HttpServerFilter, Ordered, AutoCloseable {
    * setting and cancelling a timeout are a queue's add. Reactor's default (a scheduled thread
    * pool, locked on every set and cancel) cost several percent of a GET. A timeout fires within a
    * tick of its time, which a limit of seconds does not notice.
+   *
+   * <p>The wheel drops a cancelled timeout only at its next tick, so what it holds must not be the
+   * task itself: that is the request's whole chain, which would then outlive a young collection
+   * and be promoted with every answered request. Each timeout holds a {@link Pending}, which lets
+   * go of its task when cancelled.
    */
-  private static final class Wheel implements Scheduler {
-    private final HashedWheelTimer timer = new HashedWheelTimer(
-        new DefaultThreadFactory("userbase-request-timeout", true), 100, TimeUnit.MILLISECONDS);
+  static final class Wheel implements Scheduler {
+    private final HashedWheelTimer timer;
+
+    Wheel(long tickMillis) {
+      timer = new HashedWheelTimer(
+          new DefaultThreadFactory("userbase-request-timeout", true),
+          tickMillis,
+          TimeUnit.MILLISECONDS);
+    }
 
     @Override
     public Disposable schedule(Runnable task) {
@@ -100,18 +112,9 @@ final class RequestTimeout implements HttpServerFilter, Ordered, AutoCloseable {
 
     @Override
     public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-      Timeout set = timer.newTimeout(ignored -> task.run(), delay, unit);
-      return new Disposable() {
-        @Override
-        public void dispose() {
-          set.cancel();
-        }
-
-        @Override
-        public boolean isDisposed() {
-          return set.isCancelled() || set.isExpired();
-        }
-      };
+      Pending pending = new Pending(task);
+      pending.timeout = timer.newTimeout(pending, delay, unit);
+      return pending;
     }
 
     @Override
@@ -148,6 +151,39 @@ final class RequestTimeout implements HttpServerFilter, Ordered, AutoCloseable {
     @Override
     public void dispose() {
       timer.stop();
+    }
+  }
+
+  /** A task on the wheel that forgets it once cancelled or run. */
+  static final class Pending implements TimerTask, Disposable {
+    private volatile Runnable task;
+    private volatile Timeout timeout;
+
+    Pending(Runnable task) {
+      this.task = task;
+    }
+
+    @Override
+    public void run(Timeout fired) {
+      Runnable due = task;
+      task = null;
+      if (due != null) {
+        due.run();
+      }
+    }
+
+    @Override
+    public void dispose() {
+      task = null;
+      Timeout set = timeout;
+      if (set != null) {
+        set.cancel();
+      }
+    }
+
+    @Override
+    public boolean isDisposed() {
+      return task == null;
     }
   }
 }
