@@ -1,16 +1,16 @@
-# Sourced by the benchmark scripts: the production launch the README documents, and the step that
-# writes its class-data-sharing (AppCDS) archive for the jar as built.
+# Sourced by the benchmark scripts: the production launch the README documents (bin/userbase,
+# with its defaults unless JAVA_OPTS is set), and the start that trains its archive for the jar
+# as built.
 jar=app/target/userbase.jar
-cds_archive=app/target/userbase.jsa
-JAVA_OPTS=${JAVA_OPTS-"-XX:SharedArchiveFile=$cds_archive -XX:+UseSerialGC -Xmx256m"}
 
-# Starts the jar once with -XX:ArchiveClassesAtExit, serves one request, stops it: the archive
-# then holds every class a start and a request load. $1 = a free port.
-write_cds_archive() {
+# Starts bin/userbase once, serves a create and a read, stops it: the launcher writes its archive
+# (the AOT cache on JDK 25 and later, AppCDS before) when that first server after a build stops.
+# $1 = a free port.
+train_launcher() {
   local work pid
   work=$(mktemp -d)
   USERBASE_SQLITE_PATH="$work/userbase.db" MICRONAUT_SERVER_PORT="$1" \
-    "${JAVA:-java}" -XX:ArchiveClassesAtExit="$cds_archive" -jar "$jar" > "$work/app.log" 2>&1 &
+    bin/userbase > "$work/app.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null -X POST "http://127.0.0.1:$1/users?name=Alice"; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/app.log"; return 1; }
