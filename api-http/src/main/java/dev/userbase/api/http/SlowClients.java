@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * complete within {@code userbase.http.header-timeout} of its first byte is closed (a slowloris
  * client sending a byte a second never finishes), and beyond {@code userbase.http.max-connections}
  * open connections a new one is closed at once. Idle connections are closed by Micronaut's own
- * {@code idle-timeout}, set from {@code userbase.http.idle-timeout}.
+ * {@code idle-timeout}, set from {@code userbase.http.idle-timeout}. A connection whose request
+ * could not be decoded is closed after its answer ({@link UndecodableRequests}).
  */
 @Singleton
 final class SlowClients implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -84,8 +85,14 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
     @Override
     public void onStreamPipelineBuilt() {
       ChannelPipeline pipeline = channel.pipeline();
-      if (headerTimeoutNanos <= 0
-          || pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null) {
+      if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null) {
+        return;
+      }
+      pipeline.addAfter(
+          ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+          "userbase-undecodable-requests",
+          new UndecodableRequests());
+      if (headerTimeoutNanos <= 0) {
         return;
       }
       HeaderDeadline deadline = new HeaderDeadline();

@@ -1,0 +1,90 @@
+package dev.userbase.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A request the codec cannot decode is answered with a 4xx that says the connection closes, and
+ * then it does: a client must not send its next request on it.
+ */
+@MicronautTest(transactional = false)
+class UndecodableRequestTest implements SqliteTestDatabase {
+
+  @Inject
+  EmbeddedServer server;
+
+  @Test
+  void aRequestLineTooLongIsAnsweredWithConnectionCloseAndTheConnectionCloses() throws IOException {
+    String answer = exchange("PUT /users/?email=" + "a".repeat(8_000) + " HTTP/1.1\r\n"
+        + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+
+    assertThat(answer).matches("(?s)HTTP/1\\.[01] 4\\d\\d .*");
+    assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
+  }
+
+  @Test
+  void headersTooLargeAreAnsweredWithConnectionCloseAndTheConnectionCloses() throws IOException {
+    String answer = exchange(
+        "GET /users/1 HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n");
+
+    assertThat(answer).matches("(?s)HTTP/1\\.[01] 4\\d\\d .*");
+    assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
+  }
+
+  @Test
+  void aWellFormedRequestKeepsItsConnectionOpen() throws IOException {
+    try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+      socket.setSoTimeout(10_000);
+      for (int i = 0; i < 2; i++) {
+        socket
+            .getOutputStream()
+            .write("GET /users HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        String head = readHead(socket.getInputStream());
+        assertThat(head).startsWith("HTTP/1.1 200 ");
+        assertThat(head.toLowerCase(Locale.ROOT)).doesNotContain("connection: close");
+        skipBody(socket.getInputStream(), head);
+      }
+    }
+  }
+
+  /** Sends the bytes and reads until the server closes; fails if it does not within 10 s. */
+  private String exchange(String request) throws IOException {
+    try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      assertThat(b).as("the connection ended inside the answer's head").isNotNegative();
+      head.write(b);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static void skipBody(InputStream in, String head) throws IOException {
+    String length = head.toLowerCase(Locale.ROOT)
+        .lines()
+        .filter(line -> line.startsWith("content-length:"))
+        .findFirst()
+        .orElseThrow()
+        .substring("content-length:".length())
+        .strip();
+    assertThat(in.readNBytes(Integer.parseInt(length))).hasSize(Integer.parseInt(length));
+  }
+}
