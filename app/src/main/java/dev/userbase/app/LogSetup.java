@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Logback's set-up, in code: one console appender, text for people or JSON for log shippers, and
- * the levels below. Reading an XML file cost the start about 70 ms and some 400 classes (the XML
- * parser and Logback's Joran), for a set-up that never changes. A file named by {@code
+ * the levels below, for a set-up that never changes. It spares the start Logback's XML reader
+ * (its archive is 2.4 MB smaller; the start itself measured the same), and an unknown format is
+ * named rather than leaving Logback with no appender. A file named by {@code
  * -Dlogback.configurationFile} still replaces all of this, as Logback documents.
  *
  * <p>Logging starts before the application's configuration is read, so the format comes from
