@@ -7,17 +7,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/userbase on the jar this build made, with this JVM as JAVA_HOME: the first server start
- * trains the JDK's archive (an AOT cache on 25+, AppCDS before), the next uses it, a broken one
- * does not stop the start, and commands pass through without it.
+ * trains the JDK's archive (an AOT cache on 25+, AppCDS before) and keeps sqlite-jdbc's native
+ * library beside it, the next uses it, a broken one does not stop the start, and commands pass
+ * through without it.
  */
 class LauncherIT {
 
@@ -82,6 +85,12 @@ class LauncherIT {
 
   @Test
   void theFirstStartTrainsTheArchiveAndTheNextUsesIt() throws Exception {
+    // What an older jar left: the launcher clears it.
+    Path natives = folder.resolve("userbase.native");
+    Path stale = Files.writeString(
+        Files.createDirectories(natives).resolve("sqlite-jdbc-0.0-libsqlitejdbc.so"), "stale");
+    Files.setLastModifiedTime(natives, FileTime.fromMillis(0));
+
     List<String> training = serveOnce(ServerProcess.freePort());
     assertThat(training)
         .anySatisfy(arg -> assertThat(arg)
@@ -92,6 +101,14 @@ class LauncherIT {
             "-XX:TrimNativeHeapInterval=5000",
             "-XX:Tier4InvocationThreshold=50000");
     assertThat(archive()).isNotEmptyFile();
+    assertThat(training).contains("-Duserbase.sqlite.native-dir=" + natives);
+    assertThat(stale).doesNotExist();
+    try (Stream<Path> kept = Files.list(natives)) {
+      assertThat(kept).singleElement().satisfies(library -> {
+        assertThat(library.getFileName().toString()).startsWith("sqlite-jdbc-3.");
+        assertThat(library).isNotEmptyFile();
+      });
+    }
 
     List<String> using = serveOnce(ServerProcess.freePort());
     assertThat(using)

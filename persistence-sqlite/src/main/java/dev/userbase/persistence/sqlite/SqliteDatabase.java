@@ -80,6 +80,7 @@ final class SqliteDatabase implements AutoCloseable {
 
   private static SqliteDatabase open(
       Path file, SqliteSettings settings, MetricsTrackerFactory poolMetrics, ProcessLock lock) {
+    NativeLibrary.useFolder(settings.nativeDir());
     SQLiteDataSource unpooledWriter = new SQLiteDataSource(connectionConfig(settings, false));
     unpooledWriter.setUrl("jdbc:sqlite:" + file);
     String journalMode;

@@ -20,6 +20,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param connectionTimeoutMs how long a read waits for a pooled connection before it gets 503
  * @param walAutocheckpoint WAL pages after which a commit checkpoints; 0 leaves checkpoints to
  *     another process, such as Litestream
+ * @param nativeDir a folder that keeps sqlite-jdbc's native library between starts; empty (the
+ *     default) lets sqlite-jdbc copy it to the temp folder at every start
  */
 @ConfigurationProperties("userbase.sqlite")
 public record SqliteSettings(
@@ -32,7 +34,8 @@ public record SqliteSettings(
     @Bindable(defaultValue = "0") int maxBatchWaitMs,
     @Bindable(defaultValue = "10000") int writeTimeoutMs,
     @Bindable(defaultValue = "5000") int connectionTimeoutMs,
-    @Bindable(defaultValue = "1000") int walAutocheckpoint) {
+    @Bindable(defaultValue = "1000") int walAutocheckpoint,
+    @Bindable(defaultValue = "") String nativeDir) {
 
   /** The durability levels offered; OFF and EXTRA are deliberately not among them. */
   public enum Synchronous {

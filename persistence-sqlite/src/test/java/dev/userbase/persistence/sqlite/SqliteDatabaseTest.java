@@ -36,7 +36,8 @@ class SqliteDatabaseTest {
   }
 
   private SqliteSettings settings(Path file, SqliteSettings.Synchronous synchronous) {
-    return new SqliteSettings(file.toString(), synchronous, 4, 5000, 16, 8, 0, 10000, 5000, 1000);
+    return new SqliteSettings(
+        file.toString(), synchronous, 4, 5000, 16, 8, 0, 10000, 5000, 1000, "");
   }
 
   private SqliteDatabase open(SqliteSettings settings) {
@@ -106,7 +107,8 @@ class SqliteDatabaseTest {
         0,
         10000,
         5000,
-        0));
+        0,
+        ""));
     try (Connection writer = handedOver.writer().getConnection()) {
       assertThat(pragma(writer, "wal_autocheckpoint")).isEqualTo("0");
     }
