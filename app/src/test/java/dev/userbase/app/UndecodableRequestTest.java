@@ -14,8 +14,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * A request the codec cannot decode is answered with a 4xx that says the connection closes, and
- * then it does: a client must not send its next request on it.
+ * A request the codec cannot decode gets the 4xx that names what was wrong (414, 431 or 400), as
+ * problem+json with a request id, says the connection closes, and then it does: a client must not
+ * send its next request on it.
  */
 @MicronautTest(transactional = false)
 class UndecodableRequestTest implements SqliteTestDatabase {
@@ -24,21 +25,54 @@ class UndecodableRequestTest implements SqliteTestDatabase {
   EmbeddedServer server;
 
   @Test
-  void aRequestLineTooLongIsAnsweredWithConnectionCloseAndTheConnectionCloses() throws IOException {
+  void aRequestLineTooLongIs414AndTheConnectionCloses() throws IOException {
     String answer = exchange("PUT /users/?email=" + "a".repeat(8_000) + " HTTP/1.1\r\n"
         + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
 
-    assertThat(answer).matches("(?s)HTTP/1\\.[01] 4\\d\\d .*");
-    assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
+    assertProblem(
+        answer,
+        414,
+        "URI Too Long",
+        "The request line (method, path and query) is longer than the 4096 bytes this server"
+            + " accepts");
   }
 
   @Test
-  void headersTooLargeAreAnsweredWithConnectionCloseAndTheConnectionCloses() throws IOException {
+  void headersTooLargeAre431AndTheConnectionCloses() throws IOException {
     String answer = exchange(
         "GET /users/1 HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n");
 
-    assertThat(answer).matches("(?s)HTTP/1\\.[01] 4\\d\\d .*");
-    assertThat(answer.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
+    assertProblem(
+        answer,
+        431,
+        "Request Header Fields Too Large",
+        "The request's headers are longer than the 8192 bytes this server accepts");
+  }
+
+  @Test
+  void aMalformedRequestLineIs400AndTheConnectionCloses() throws IOException {
+    String answer = exchange("GET /users/1 HTTP/1.1 extra\r\nHost: localhost\r\n\r\n");
+
+    assertProblem(answer, 400, "Bad Request", "The request is not well-formed HTTP/1.1");
+  }
+
+  /** The whole answer: status, problem+json naming what was wrong, its request id, and close. */
+  private static void assertProblem(String answer, int status, String title, String detail) {
+    assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
+    String head = answer.substring(0, answer.indexOf("\r\n\r\n") + 2).toLowerCase(Locale.ROOT);
+    assertThat(head)
+        .contains("\r\nconnection: close\r\n")
+        .contains("\r\ncontent-type: application/problem+json\r\n");
+    String id = head.lines()
+        .filter(line -> line.startsWith("x-request-id: "))
+        .findFirst()
+        .orElseThrow()
+        .substring("x-request-id: ".length());
+    assertThat(id).matches("[0-9a-f]{24}");
+    String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    assertThat(body)
+        .isEqualTo("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+            + ",\"detail\":\"" + detail + "\",\"requestId\":\"" + id + "\"}");
   }
 
   @Test

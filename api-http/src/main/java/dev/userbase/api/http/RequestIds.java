@@ -95,7 +95,7 @@ public final class RequestIds implements Ordered {
    * A new id: 96 random bits. They only tell requests apart, so a fast generator does, not a
    * secure one (which cost a few percent of a GET).
    */
-  private static String newId() {
+  static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return HexFormat.of().toHexDigits(random.nextLong())
         + HexFormat.of().toHexDigits(random.nextInt());

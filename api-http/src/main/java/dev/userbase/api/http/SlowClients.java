@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * complete within {@code userbase.http.header-timeout} of its first byte is closed (a slowloris
  * client sending a byte a second never finishes), and beyond {@code userbase.http.max-connections}
  * open connections a new one is closed at once. Idle connections are closed by Micronaut's own
- * {@code idle-timeout}, set from {@code userbase.http.idle-timeout}. A connection whose request
- * could not be decoded is closed after its answer ({@link UndecodableRequests}).
+ * {@code idle-timeout}, set from {@code userbase.http.idle-timeout}. A request the codec could not
+ * decode gets a 4xx of its own, and its connection is closed ({@link UndecodableRequests}).
  */
 @Singleton
 final class SlowClients implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -35,13 +35,19 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
 
   private final long headerTimeoutNanos;
   private final int maxConnections;
+  private final int maxLineBytes;
+  private final int maxHeaderBytes;
   private final AtomicInteger open = new AtomicInteger();
 
   SlowClients(
       @Value("${userbase.http.header-timeout:30s}") Duration headerTimeout,
-      @Value("${userbase.http.max-connections:10000}") int maxConnections) {
+      @Value("${userbase.http.max-connections:10000}") int maxConnections,
+      @Value("${micronaut.server.netty.max-initial-line-length:4096}") int maxLineBytes,
+      @Value("${micronaut.server.netty.max-header-size:8192}") int maxHeaderBytes) {
     this.headerTimeoutNanos = headerTimeout.toNanos();
     this.maxConnections = maxConnections;
+    this.maxLineBytes = maxLineBytes;
+    this.maxHeaderBytes = maxHeaderBytes;
   }
 
   @Override
@@ -91,7 +97,7 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
       pipeline.addAfter(
           ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
           "userbase-undecodable-requests",
-          new UndecodableRequests());
+          new UndecodableRequests(maxLineBytes, maxHeaderBytes));
       if (headerTimeoutNanos <= 0) {
         return;
       }

@@ -1,46 +1,94 @@
 package dev.userbase.api.http;
 
-import io.netty.channel.ChannelDuplexHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A request the codec could not decode (a request line or headers too long, a malformed line)
- * gets its 4xx, and then the connection is closed: the codec discards whatever follows on it.
- * Micronaut answered such a request without {@code Connection: close}, so a client could send
- * its next request on a connection the server was about to drop and see it end with no answer
- * (Java's HttpClient did, in the hostile-input test). The answer now says {@code close}, and the
- * connection closes once it is written. One instance per connection, on its event loop.
+ * A request the codec could not decode is answered here, and then its connection is closed (the
+ * codec discards whatever follows on it):
+ * <ul>
+ *   <li>a request line longer than {@code micronaut.server.netty.max-initial-line-length}: 414;
+ *   <li>headers longer than {@code micronaut.server.netty.max-header-size}: 431;
+ *   <li>anything else that is not HTTP/1.1: 400.
+ * </ul>
+ * Each is problem+json with a request id, like every other refusal. Left to Micronaut, the first
+ * two were 413 "Request Entity Too Large" (about a body never sent) with no request id, and the
+ * answer did not say {@code Connection: close}, so a client could send its next request on a
+ * connection about to be dropped and see it end with no answer (Java's HttpClient did, in the
+ * hostile-input test). One instance per connection, on its event loop.
  */
-final class UndecodableRequests extends ChannelDuplexHandler {
+final class UndecodableRequests extends ChannelInboundHandlerAdapter {
 
-  private boolean closeAfterAnswer;
+  private final int maxLineBytes;
+  private final int maxHeaderBytes;
+  private boolean answered;
+
+  UndecodableRequests(int maxLineBytes, int maxHeaderBytes) {
+    this.maxLineBytes = maxLineBytes;
+    this.maxHeaderBytes = maxHeaderBytes;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (answered) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
     if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
-      closeAfterAnswer = true;
+      answered = true;
+      Throwable cause = request.decoderResult().cause();
+      ReferenceCountUtil.release(msg);
+      ctx.writeAndFlush(answer(cause)).addListener(ChannelFutureListener.CLOSE);
+      return;
     }
     super.channelRead(ctx, msg);
   }
 
-  @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
-      throws Exception {
-    if (closeAfterAnswer && msg instanceof HttpResponse response) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+  private FullHttpResponse answer(Throwable cause) {
+    HttpResponseStatus status;
+    String title;
+    String detail;
+    if (cause instanceof TooLongHttpLineException) {
+      status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+      title = "URI Too Long";
+      detail = "The request line (method, path and query) is longer than the " + maxLineBytes
+          + " bytes this server accepts";
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+      title = "Request Header Fields Too Large";
+      detail = "The request's headers are longer than the " + maxHeaderBytes
+          + " bytes this server accepts";
+    } else {
+      status = HttpResponseStatus.BAD_REQUEST;
+      title = "Bad Request";
+      detail = "The request is not well-formed HTTP/1.1";
     }
-    if (closeAfterAnswer && msg instanceof LastHttpContent) {
-      super.write(ctx, msg, promise);
-      promise.addListener(ChannelFutureListener.CLOSE);
-      return;
-    }
-    super.write(ctx, msg, promise);
+    String requestId = RequestIds.newId();
+    // Every value is this class's own text or a hex id: nothing to escape.
+    String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
+        + status.code() + ",\"detail\":\"" + detail + "\",\"requestId\":\"" + requestId + "\"}";
+    ByteBuf body = Unpooled.copiedBuffer(json, StandardCharsets.UTF_8);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+    response
+        .headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, Problem.CONTENT_TYPE)
+        .set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
+        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+        .set(RequestIds.HEADER, requestId);
+    return response;
   }
 }
