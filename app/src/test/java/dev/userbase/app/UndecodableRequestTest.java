@@ -56,6 +56,22 @@ class UndecodableRequestTest implements SqliteTestDatabase {
     assertProblem(answer, 400, "Bad Request", "The request is not well-formed HTTP/1.1");
   }
 
+  @Test
+  void aPipelinedClientGetsTheEarlierAnswerFirstThenTheRefusal() throws IOException {
+    String answers = exchange("GET /users HTTP/1.1\r\nHost: localhost\r\n\r\n" + "GET /users/"
+        + "a".repeat(8_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertThat(answers).startsWith("HTTP/1.1 200 ");
+    int second = answers.indexOf("HTTP/1.1 414 ");
+    assertThat(second).isPositive();
+    assertProblem(
+        answers.substring(second),
+        414,
+        "URI Too Long",
+        "The request line (method, path and query) is longer than the 4096 bytes this server"
+            + " accepts");
+  }
+
   /** The whole answer: status, problem+json naming what was wrong, its request id, and close. */
   private static void assertProblem(String answer, int status, String title, String detail) {
     assertThat(answer).startsWith("HTTP/1.1 " + status + " ");

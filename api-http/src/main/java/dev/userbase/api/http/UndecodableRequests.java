@@ -2,16 +2,20 @@ package dev.userbase.api.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -29,13 +33,18 @@ import java.nio.charset.StandardCharsets;
  * two were 413 "Request Entity Too Large" (about a body never sent) with no request id, and the
  * answer did not say {@code Connection: close}, so a client could send its next request on a
  * connection about to be dropped and see it end with no answer (Java's HttpClient did, in the
- * hostile-input test). One instance per connection, on its event loop.
+ * hostile-input test). A client that pipelines gets the answers to the requests before the
+ * undecodable one first, in order. One instance per connection, on its event loop.
  */
-final class UndecodableRequests extends ChannelInboundHandlerAdapter {
+final class UndecodableRequests extends ChannelDuplexHandler {
 
   private final int maxLineBytes;
   private final int maxHeaderBytes;
   private boolean answered;
+  // Requests passed on whose answers are not written yet, and this handler's own answer while
+  // it waits for them.
+  private int inFlight;
+  private FullHttpResponse deferred;
 
   UndecodableRequests(int maxLineBytes, int maxHeaderBytes) {
     this.maxLineBytes = maxLineBytes;
@@ -50,12 +59,43 @@ final class UndecodableRequests extends ChannelInboundHandlerAdapter {
     }
     if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
       answered = true;
-      Throwable cause = request.decoderResult().cause();
+      FullHttpResponse answer = answer(request.decoderResult().cause());
       ReferenceCountUtil.release(msg);
-      ctx.writeAndFlush(answer(cause)).addListener(ChannelFutureListener.CLOSE);
+      if (inFlight == 0) {
+        ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        deferred = answer;
+      }
       return;
     }
+    if (msg instanceof HttpRequest) {
+      inFlight++;
+    }
     super.channelRead(ctx, msg);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+      throws Exception {
+    boolean ends = msg instanceof LastHttpContent
+        && !(msg instanceof HttpResponse response
+            && response.status().codeClass() == HttpStatusClass.INFORMATIONAL);
+    super.write(ctx, msg, promise);
+    if (ends && inFlight > 0) {
+      inFlight--;
+    }
+    if (ends && inFlight == 0 && deferred != null) {
+      ctx.writeAndFlush(deferred).addListener(ChannelFutureListener.CLOSE);
+      deferred = null;
+    }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (deferred != null) {
+      deferred.release();
+      deferred = null;
+    }
   }
 
   private FullHttpResponse answer(Throwable cause) {
