@@ -85,11 +85,17 @@ class NativeLibraryTest {
     }
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(), nativeDir));
+    Path output = folder.resolve("probe-out-" + System.nanoTime() + ".log");
     Process process = new ProcessBuilder(command)
+        .redirectOutput(output.toFile())
         .redirectError(folder.resolve("probe-err.log").toFile())
         .start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    assertThat(ended).as("the probe ended within 60 s").isTrue();
+    String out = Files.readString(output, StandardCharsets.UTF_8);
     assertThat(process.exitValue())
         .as(() -> out + readQuietly(folder.resolve("probe-err.log")))
         .isZero();
