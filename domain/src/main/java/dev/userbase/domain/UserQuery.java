@@ -16,12 +16,8 @@ public record UserQuery(
     after = after == null ? Optional.empty() : after;
     email = email == null ? Optional.empty() : email;
     namePrefix = namePrefix == null ? Optional.empty() : namePrefix;
-    namePrefix.ifPresent(prefix -> {
-      int length = prefix.codePointCount(0, prefix.length());
-      if (length < 1 || length > UserName.MAX_LENGTH) {
-        throw new InvalidValueException(
-            "name", "must be 1 to " + UserName.MAX_LENGTH + " characters to search by");
-      }
+    namePrefix.flatMap(UserQuery::namePrefixProblem).ifPresent(problem -> {
+      throw new InvalidValueException("name", problem);
     });
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT);
@@ -30,6 +26,21 @@ public record UserQuery(
 
   public UserQuery(Optional<UserId> after, Optional<Email> email, int limit) {
     this(after, email, Optional.empty(), limit);
+  }
+
+  /**
+   * What is wrong with {@code prefix} as a name to search by, if anything. A control character
+   * can be in no name (and PostgreSQL cannot hold U+0000 at all), so it is refused, not searched.
+   */
+  public static Optional<String> namePrefixProblem(String prefix) {
+    int length = prefix.codePointCount(0, prefix.length());
+    if (length < 1 || length > UserName.MAX_LENGTH) {
+      return Optional.of("must be 1 to " + UserName.MAX_LENGTH + " characters to search by");
+    }
+    if (prefix.codePoints().anyMatch(Character::isISOControl)) {
+      return Optional.of("must not contain control characters to search by");
+    }
+    return Optional.empty();
   }
 
   /** The next page of the same query, after this id. */

@@ -132,6 +132,16 @@ class ValueObjectsTest {
         .hasMessage("'limit' must be between 1 and 500");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a\u0000", "\u0007bell", "tab\t", "del\u007f", "c1\u0085"})
+  void aNamePrefixWithAControlCharacterIsRefused(String prefix) {
+    assertThatThrownBy(
+            () -> new UserQuery(Optional.empty(), Optional.empty(), Optional.of(prefix), 10))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("'name' must not contain control characters to search by");
+    assertThat(UserQuery.namePrefixProblem("Zoë 🙂")).isEmpty();
+  }
+
   @Test
   void queryStartsBeforeTheFirstUserWhenNoCursorIsGiven() {
     assertThat(new UserQuery(Optional.empty(), Optional.empty(), 500).afterId()).isZero();

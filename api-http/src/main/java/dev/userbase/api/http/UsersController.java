@@ -4,7 +4,6 @@ import dev.userbase.domain.Email;
 import dev.userbase.domain.Precondition;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
-import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserPage;
 import dev.userbase.domain.UserPatch;
 import dev.userbase.domain.UserQuery;
@@ -401,10 +400,9 @@ final class UsersController {
     }
     Optional<String> prefix = Optional.empty();
     if (name != null) {
-      int length = name.codePointCount(0, name.length());
-      if (length < 1 || length > UserName.MAX_LENGTH) {
-        errors.add(new Problem.FieldError(
-            "name", "must be 1 to " + UserName.MAX_LENGTH + " characters to search by"));
+      Optional<String> problem = UserQuery.namePrefixProblem(name);
+      if (problem.isPresent()) {
+        errors.add(new Problem.FieldError("name", problem.get()));
       } else {
         prefix = Optional.of(name);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -584,6 +585,14 @@ class UsersControllerTest extends MockedDomainHttpTest {
     assertThat(http.get("/users?name=Al%25&limit=5").statusCode()).isEqualTo(200);
     verify(users).list(new UserQuery(Optional.empty(), Optional.empty(), Optional.of("Al%"), 5));
     assertFieldError(http.get("/users?name="), "name", "must be 1 to 200 characters to search by");
+    // No name holds a control character, and PostgreSQL cannot take U+0000 at all.
+    assertFieldError(
+        http.get("/users?name=a%40example.com%00"),
+        "name",
+        "must not contain control characters to search by");
+    assertFieldError(
+        http.get("/users?name=Al%09"), "name", "must not contain control characters to search by");
+    verify(users, times(1)).list(any());
   }
 
   @Test
