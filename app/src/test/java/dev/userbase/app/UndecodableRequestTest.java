@@ -2,6 +2,10 @@ package dev.userbase.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -12,13 +16,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A request the codec cannot decode gets the 4xx that names what was wrong (414, 431 or 400), as
  * problem+json with a request id, says the connection closes, and then it does: a client must not
- * send its next request on it.
+ * send its next request on it. With the access log on, the refusal has its access line.
  */
 @MicronautTest(transactional = false)
+@Property(name = "userbase.http.access-log", value = "true")
 class UndecodableRequestTest implements SqliteTestDatabase {
 
   @Inject
@@ -54,6 +60,31 @@ class UndecodableRequestTest implements SqliteTestDatabase {
     String answer = exchange("GET /users/1 HTTP/1.1 extra\r\nHost: localhost\r\n\r\n");
 
     assertProblem(answer, 400, "Bad Request", "The request is not well-formed HTTP/1.1");
+  }
+
+  @Test
+  void theRefusalHasItsAccessLineWithItsRequestId() throws IOException {
+    Logger access = (Logger) LoggerFactory.getLogger("userbase.access");
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    access.addAppender(captured);
+    String answer;
+    try {
+      answer = exchange("GET /users/" + "a".repeat(8_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    } finally {
+      access.detachAppender(captured);
+    }
+
+    String id = answer
+        .lines()
+        .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("x-request-id: "))
+        .findFirst()
+        .orElseThrow()
+        .substring("x-request-id: ".length());
+    assertThat(captured.list).singleElement().satisfies(line -> {
+      assertThat(line.getFormattedMessage()).isEqualTo("- - 414 0 ms 127.0.0.1");
+      assertThat(line.getMDCPropertyMap()).containsEntry("requestId", id);
+    });
   }
 
   @Test

@@ -69,18 +69,26 @@ public final class RequestIds implements Ordered {
     }
     if (accessLog) {
       long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-      MDC.put(MDC_KEY, id);
-      try {
-        ACCESS.info(
-            "{} {} {} {} ms {}",
-            request.getMethod(),
-            request.getUri().getRawPath(),
-            response.code(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-            request.getRemoteAddress().getAddress().getHostAddress());
-      } finally {
-        MDC.remove(MDC_KEY);
-      }
+      access(
+          id,
+          request.getMethod().name(),
+          request.getUri().getRawPath(),
+          response.code(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+          request.getRemoteAddress().getAddress().getHostAddress());
+    }
+  }
+
+  /**
+   * Writes one access line, with the request's id in its MDC: method, raw path, status, time
+   * taken and the client's address.
+   */
+  static void access(String id, String method, String path, int status, long millis, String ip) {
+    MDC.put(MDC_KEY, id);
+    try {
+      ACCESS.info("{} {} {} {} ms {}", method, path, status, millis, ip);
+    } finally {
+      MDC.remove(MDC_KEY);
     }
   }
 

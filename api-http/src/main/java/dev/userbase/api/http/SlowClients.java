@@ -37,17 +37,20 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
   private final int maxConnections;
   private final int maxLineBytes;
   private final int maxHeaderBytes;
+  private final boolean accessLog;
   private final AtomicInteger open = new AtomicInteger();
 
   SlowClients(
       @Value("${userbase.http.header-timeout:30s}") Duration headerTimeout,
       @Value("${userbase.http.max-connections:10000}") int maxConnections,
       @Value("${micronaut.server.netty.max-initial-line-length:4096}") int maxLineBytes,
-      @Value("${micronaut.server.netty.max-header-size:8192}") int maxHeaderBytes) {
+      @Value("${micronaut.server.netty.max-header-size:8192}") int maxHeaderBytes,
+      @Value("${userbase.http.access-log:false}") boolean accessLog) {
     this.headerTimeoutNanos = headerTimeout.toNanos();
     this.maxConnections = maxConnections;
     this.maxLineBytes = maxLineBytes;
     this.maxHeaderBytes = maxHeaderBytes;
+    this.accessLog = accessLog;
   }
 
   @Override
@@ -97,7 +100,7 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
       pipeline.addAfter(
           ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
           "userbase-undecodable-requests",
-          new UndecodableRequests(maxLineBytes, maxHeaderBytes));
+          new UndecodableRequests(maxLineBytes, maxHeaderBytes, accessLog));
       if (headerTimeoutNanos <= 0) {
         return;
       }

@@ -19,6 +19,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,21 +36,25 @@ import java.nio.charset.StandardCharsets;
  * answer did not say {@code Connection: close}, so a client could send its next request on a
  * connection about to be dropped and see it end with no answer (Java's HttpClient did, in the
  * hostile-input test). A client that pipelines gets the answers to the requests before the
- * undecodable one first, in order. One instance per connection, on its event loop.
+ * undecodable one first, in order. With {@code userbase.http.access-log} on, the refusal has its
+ * access line too, with {@code -} for the method and path it could not read. One instance per
+ * connection, on its event loop.
  */
 final class UndecodableRequests extends ChannelDuplexHandler {
 
   private final int maxLineBytes;
   private final int maxHeaderBytes;
+  private final boolean accessLog;
   private boolean answered;
   // Requests passed on whose answers are not written yet, and this handler's own answer while
   // it waits for them.
   private int inFlight;
   private FullHttpResponse deferred;
 
-  UndecodableRequests(int maxLineBytes, int maxHeaderBytes) {
+  UndecodableRequests(int maxLineBytes, int maxHeaderBytes, boolean accessLog) {
     this.maxLineBytes = maxLineBytes;
     this.maxHeaderBytes = maxHeaderBytes;
+    this.accessLog = accessLog;
   }
 
   @Override
@@ -61,6 +67,15 @@ final class UndecodableRequests extends ChannelDuplexHandler {
       answered = true;
       FullHttpResponse answer = answer(request.decoderResult().cause());
       ReferenceCountUtil.release(msg);
+      if (accessLog) {
+        RequestIds.access(
+            answer.headers().get(RequestIds.HEADER),
+            "-",
+            "-",
+            answer.status().code(),
+            0,
+            address(ctx.channel().remoteAddress()));
+      }
       if (inFlight == 0) {
         ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
       } else {
@@ -96,6 +111,12 @@ final class UndecodableRequests extends ChannelDuplexHandler {
       deferred.release();
       deferred = null;
     }
+  }
+
+  private static String address(SocketAddress remote) {
+    return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress()
+        : String.valueOf(remote);
   }
 
   private FullHttpResponse answer(Throwable cause) {
