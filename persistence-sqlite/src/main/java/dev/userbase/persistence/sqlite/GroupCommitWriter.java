@@ -50,6 +50,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
   private final TransactionOperations<Connection> transactions;
+  private final Supplier<String> fileProblem;
   private final BlockingQueue<PendingWrite<?>> queue;
   private final int maxBatch;
   private final long maxWaitNanos;
@@ -65,12 +66,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
   GroupCommitWriter(
       TransactionOperations<Connection> transactions,
+      Supplier<String> fileProblem,
       int capacity,
       int maxBatch,
       Duration maxWait,
       Duration callerTimeout,
       MeterRegistry meters) {
     this.transactions = transactions;
+    this.fileProblem = fileProblem;
     this.queue = new ArrayBlockingQueue<>(capacity);
     Gauge.builder("userbase.sqlite.queue", queue, BlockingQueue::size)
         .description("Writes waiting for the SQLite writer")
@@ -282,6 +285,13 @@ final class GroupCommitWriter implements AutoCloseable {
               new IllegalStateException("the batch's transaction was marked rollback-only");
           throw firstFailure[0];
         }
+        // A commit into a file that the path no longer leads to would be lost: refuse it.
+        String gone = fileProblem.get();
+        if (gone != null) {
+          firstFailure[0] = new StoreUnavailableException(
+              "file-gone", "SQLite write refused: " + gone + "; restart the server", null, false);
+          throw firstFailure[0];
+        }
         return null;
       });
     } catch (RuntimeException e) {
@@ -306,7 +316,9 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private StoreUnavailableException failed(RuntimeException cause) {
-    StoreUnavailableException failure = SqliteFaults.unavailable("write", cause);
+    StoreUnavailableException failure = cause instanceof StoreUnavailableException unavailable
+        ? unavailable
+        : SqliteFaults.unavailable("write", cause);
     lastFailure = failure.getMessage();
     return failure;
   }

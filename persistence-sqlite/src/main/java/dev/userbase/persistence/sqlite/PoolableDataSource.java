@@ -2,53 +2,134 @@ package dev.userbase.persistence.sqlite;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteConnection;
 
 /**
- * Hands out connections on which {@code setReadOnly} does nothing.
+ * Hands out sqlite-jdbc connections that behave as a pool and a transaction manager expect.
  *
- * <p>Micronaut Data marks read operations with {@code Connection.setReadOnly(true)}, and Hikari
- * resets the flag on every connection, but sqlite-jdbc refuses it once a connection is open
- * (micronaut-data #3560). Whether a connection may write is decided when it is opened instead: the
- * reader pool opens its files read-only.
+ * <ul>
+ *   <li>{@code setReadOnly} does nothing. Micronaut Data marks read operations with {@code
+ *       Connection.setReadOnly(true)}, and Hikari resets the flag on every connection, but
+ *       sqlite-jdbc refuses it once a connection is open (micronaut-data #3560). Whether a
+ *       connection may write is decided when it is opened instead: the reader pool opens its files
+ *       read-only.
+ *   <li>A transaction that ends, by {@code commit} or {@code rollback}, leaves the connection in
+ *       auto-commit mode with no transaction open. sqlite-jdbc would BEGIN the next transaction at
+ *       once, inside the same call: when that BEGIN waits past the busy timeout (another process
+ *       holds the write lock), the call fails although its COMMIT succeeded, and the connection is
+ *       left marked as in a transaction that SQLite does not have, so each later statement commits
+ *       on its own. The transaction manager turns auto-commit back on after each transaction
+ *       anyway.
+ *   <li>A {@code setAutoCommit(false)} whose BEGIN fails leaves the connection in auto-commit mode,
+ *       as it was; sqlite-jdbc would leave it marked as in a transaction.
+ * </ul>
  */
-final class IgnoreReadOnlyFlagDataSource implements DataSource {
+final class PoolableDataSource implements DataSource {
 
   private final DataSource target;
 
-  IgnoreReadOnlyFlagDataSource(DataSource target) {
+  PoolableDataSource(DataSource target) {
     this.target = target;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return ignoringReadOnlyFlag(target.getConnection());
+    return poolable(target.getConnection());
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return ignoringReadOnlyFlag(target.getConnection(username, password));
+    return poolable(target.getConnection(username, password));
   }
 
-  private static Connection ignoringReadOnlyFlag(Connection connection) {
+  private static Connection poolable(Connection connection) {
+    SQLiteConnection sqlite = (SQLiteConnection) connection;
     return (Connection) Proxy.newProxyInstance(
         Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("setReadOnly")) {
-            return null;
-          }
-          try {
-            return method.invoke(connection, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
+        (proxy, method, args) -> switch (method.getName()) {
+          case "setReadOnly" -> null;
+          case "commit" -> endTransaction(sqlite, "commit;");
+          case "rollback" ->
+            args == null ? endTransaction(sqlite, "rollback;") : invoke(connection, method, args);
+          case "setAutoCommit" -> setAutoCommit(sqlite, (Boolean) args[0]);
+          default -> invoke(connection, method, args);
         });
+  }
+
+  private static Object invoke(Connection connection, Method method, Object[] args)
+      throws Throwable {
+    try {
+      return method.invoke(connection, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Runs COMMIT or ROLLBACK, and leaves the connection in auto-commit mode with no transaction
+   * open, whatever happened: a COMMIT that fails is rolled back, and a rollback with no transaction
+   * open (SQLite rolls back by itself on some errors, such as a full disk) does nothing.
+   */
+  private static Object endTransaction(SQLiteConnection sqlite, String sql) throws SQLException {
+    if (sqlite.isClosed()) {
+      throw new SQLException("database connection closed");
+    }
+    boolean commit = sql.startsWith("commit");
+    if (sqlite.getAutoCommit()) {
+      if (commit) {
+        throw new SQLException("database in auto-commit mode");
+      }
+      return null;
+    }
+    try {
+      sqlite.getDatabase().exec(sql, false);
+    } catch (SQLException e) {
+      if (commit) {
+        rollbackQuietly(sqlite, e);
+        throw e;
+      }
+      if (!noTransaction(e)) {
+        throw e;
+      }
+    } finally {
+      sqlite.getConnectionConfig().setAutoCommit(true);
+    }
+    return null;
+  }
+
+  private static void rollbackQuietly(SQLiteConnection sqlite, SQLException cause) {
+    try {
+      sqlite.getDatabase().exec("rollback;", false);
+    } catch (SQLException e) {
+      if (!noTransaction(e)) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+
+  private static boolean noTransaction(SQLException e) {
+    return e.getMessage() != null && e.getMessage().contains("no transaction is active");
+  }
+
+  private static Object setAutoCommit(SQLiteConnection sqlite, boolean on) throws SQLException {
+    try {
+      sqlite.setAutoCommit(on);
+    } catch (SQLException e) {
+      if (!on) {
+        // The BEGIN failed: no transaction was opened.
+        sqlite.getConnectionConfig().setAutoCommit(true);
+      }
+      throw e;
+    }
+    return null;
   }
 
   @Override

@@ -37,10 +37,12 @@ class SqliteDataSourceFactory {
   @Bean(preDestroy = "close")
   GroupCommitWriter writer(
       @Named("default") TransactionOperations<Connection> transactions,
+      SqliteDatabase database,
       SqliteSettings settings,
       @Nullable MeterRegistry meters) {
     return new GroupCommitWriter(
         transactions,
+        database::fileProblem,
         settings.writeQueueCapacity(),
         settings.maxBatchSize(),
         Duration.ofMillis(settings.maxBatchWaitMs()),

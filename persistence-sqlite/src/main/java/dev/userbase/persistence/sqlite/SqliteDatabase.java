@@ -33,10 +33,16 @@ final class SqliteDatabase implements AutoCloseable {
   private final HikariDataSource writer;
   private final HikariDataSource reader;
   private final ProcessLock lock;
+  private final OpenedFile opened;
 
   private SqliteDatabase(
-      Path file, HikariDataSource writer, HikariDataSource reader, ProcessLock lock) {
+      Path file,
+      HikariDataSource writer,
+      HikariDataSource reader,
+      ProcessLock lock,
+      OpenedFile opened) {
     this.lock = lock;
+    this.opened = opened;
     this.file = file;
     this.writer = writer;
     this.reader = reader;
@@ -93,6 +99,12 @@ final class SqliteDatabase implements AutoCloseable {
       throw unavailable(file, reason(e), e);
     }
     migrate(file, unpooledWriter);
+    OpenedFile opened;
+    try {
+      opened = OpenedFile.of(file);
+    } catch (IOException e) {
+      throw unavailable(file, "cannot read its attributes: " + e, e);
+    }
 
     HikariDataSource writer = pool(
         "userbase-sqlite-writer", unpooledWriter, 1, settings.connectionTimeoutMs(), poolMetrics);
@@ -110,11 +122,19 @@ final class SqliteDatabase implements AutoCloseable {
         journalMode,
         synchronous,
         settings.readerPoolSize());
-    return new SqliteDatabase(file, writer, reader, lock);
+    return new SqliteDatabase(file, writer, reader, lock, opened);
   }
 
   Path file() {
     return file;
+  }
+
+  /**
+   * Null while the path still leads to the file this opened; otherwise what became of it (deleted,
+   * moved or replaced), since writes would then go to a file nobody reads again.
+   */
+  String fileProblem() {
+    return opened.problem();
   }
 
   DataSource writer() {
@@ -240,7 +260,7 @@ final class SqliteDatabase implements AutoCloseable {
     config.setPoolName(name);
     // Both Hikari and Micronaut Data call setReadOnly, which sqlite-jdbc refuses on open
     // connections.
-    config.setDataSource(new IgnoreReadOnlyFlagDataSource(connections));
+    config.setDataSource(new PoolableDataSource(connections));
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
     config.setConnectionTimeout(connectionTimeoutMs);

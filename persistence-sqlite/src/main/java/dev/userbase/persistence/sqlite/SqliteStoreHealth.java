@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Health of the SQLite store: the writer's own state (its last batch, or a probe write while that
  * one failed) and a connection from the reader pool. It never borrows the writer's connection, so
- * a check cannot stall writes or be stalled by them. Details: the file, the writer's state, the
+ * a check cannot stall writes or be stalled by them. It is DOWN at once when the path no longer
+ * leads to the file that was opened. Details: the file, what became of it, the writer's state, the
  * writes queued, the last write failure, and the free space on the file's disk.
  */
 @Singleton
@@ -32,16 +33,23 @@ public final class SqliteStoreHealth implements StoreHealth {
 
   @Override
   public Status check() {
-    String problem = writer.problem();
-    if (problem != null && !writer.closing()) {
-      // The last batch failed: try a write now, so that recovery shows without a restart.
-      problem = writer.probe();
+    String fileProblem = database.fileProblem();
+    String problem = fileProblem;
+    if (problem == null) {
+      problem = writer.problem();
+      if (problem != null && !writer.closing()) {
+        // The last batch failed: try a write now, so that recovery shows without a restart.
+        problem = writer.probe();
+      }
     }
     if (problem == null) {
       problem = readerProblem();
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("file", database.file().toString());
+    if (fileProblem != null) {
+      details.put("fileProblem", fileProblem);
+    }
     details.put(
         "writer", writer.closing() ? "stopped" : writer.problem() == null ? "writing" : "failing");
     details.put("queuedWrites", writer.queued());
