@@ -1,11 +1,9 @@
 package dev.userbase.app;
 
 import dev.userbase.domain.StoreBackups;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
@@ -14,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backups on a schedule: every {@code userbase.backup.interval} (off unless set), each logged and
- * counted as {@code userbase.backups} by outcome; the store keeps the newest {@code
+ * Backups on a schedule: every {@code userbase.backup.interval} (off unless set), each logged; the
+ * store counts each as {@code userbase.backups} by outcome, and keeps the newest {@code
  * userbase.backup.keep}.
  */
 @Context
@@ -25,15 +23,12 @@ final class ScheduledBackups {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
 
   private final StoreBackups backups;
-  private final MeterRegistry meters;
 
   ScheduledBackups(
       StoreBackups backups,
-      @Nullable MeterRegistry meters,
       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
       @Property(name = "userbase.backup.interval") Duration interval) {
     this.backups = backups;
-    this.meters = meters;
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("userbase.backup.interval must be positive, such as 6h");
     }
@@ -42,15 +37,10 @@ final class ScheduledBackups {
   }
 
   private void backUp() {
-    String outcome = "ok";
     try {
       backups.backup();
     } catch (RuntimeException e) {
-      outcome = "failed";
       LOG.warn("Scheduled backup failed: {}", e.getMessage());
-    }
-    if (meters != null) {
-      meters.counter("userbase.backups", "outcome", outcome).increment();
     }
   }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userbase.api.http.HttpCalls;
 import dev.userbase.persistence.sqlite.SqliteFaultInjection;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,9 @@ class MetricsTest implements SqliteTestDatabase {
 
   @Inject
   ApplicationContext context;
+
+  @Value("${userbase.sqlite.path}")
+  String database;
 
   private static double value(String scrape, String series) {
     Matcher line =
@@ -100,5 +107,21 @@ class MetricsTest implements SqliteTestDatabase {
     assertThat(scrape).contains("method=\"POST\",status=\"503\",uri=\"/users\"");
     assertThat(value(scrape, "userbase_store_unavailable_total{cause=\"SQLITE_FULL\"}"))
         .isEqualTo(refused);
+  }
+
+  @Test
+  void everyBackupAskedForIsCountedByOutcome() throws IOException {
+    HttpCalls http = new HttpCalls(server.getURI());
+    // A file where the backups folder would go: the backup cannot be written.
+    Path folder = Path.of(database).resolveSibling("backups");
+    Files.writeString(folder, "in the way");
+    assertThat(http.postJson("/admin/backup", "").statusCode()).isEqualTo(503);
+    Files.delete(folder);
+    assertThat(http.postJson("/admin/backup", "").statusCode()).isEqualTo(201);
+    assertThat(http.postJson("/admin/backup", "").statusCode()).isEqualTo(201);
+
+    String scrape = scrape(http);
+    assertThat(value(scrape, "userbase_backups_total{outcome=\"ok\"}")).isEqualTo(2);
+    assertThat(value(scrape, "userbase_backups_total{outcome=\"failed\"}")).isEqualTo(1);
   }
 }

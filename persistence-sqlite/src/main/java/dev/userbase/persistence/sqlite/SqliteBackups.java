@@ -2,6 +2,7 @@ package dev.userbase.persistence.sqlite;
 
 import dev.userbase.domain.StoreBackups;
 import dev.userbase.domain.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Backups of the running SQLite store into {@code userbase.backup.dir} (by default a {@code
  * backups} folder beside the database), under time-stamped names, keeping the newest {@code
- * userbase.backup.keep}.
+ * userbase.backup.keep}. Each backup, on a schedule or asked for over HTTP, is counted as {@code
+ * userbase.backups} by outcome ({@code ok} or {@code failed}).
  */
 @Singleton
 @Requires(property = "userbase.store", value = "sqlite", defaultValue = "sqlite")
@@ -30,11 +32,14 @@ public final class SqliteBackups implements StoreBackups {
   private final Path database;
   private final Path folder;
   private final int keep;
+  private final MeterRegistry meters;
 
   SqliteBackups(
       SqliteDatabase database,
       @Nullable @Value("${userbase.backup.dir:}") String folder,
-      @Value("${userbase.backup.keep:7}") int keep) {
+      @Value("${userbase.backup.keep:7}") int keep,
+      @Nullable MeterRegistry meters) {
+    this.meters = meters;
     this.database = database.file();
     this.folder = folder == null || folder.isBlank()
         ? this.database.resolveSibling("backups")
@@ -52,6 +57,7 @@ public final class SqliteBackups implements StoreBackups {
     try {
       made = SqliteBackup.backup(database, target, false, bytes -> {});
     } catch (SqliteBackup.BackupException e) {
+      count("failed");
       throw new StoreUnavailableException(
           "backup-failed", "SQLite backup failed: " + e.getMessage(), e, false);
     }
@@ -61,8 +67,15 @@ public final class SqliteBackups implements StoreBackups {
         made.bytes(),
         made.users(),
         made.took().toMillis());
+    count("ok");
     prune();
     return made;
+  }
+
+  private void count(String outcome) {
+    if (meters != null) {
+      meters.counter("userbase.backups", "outcome", outcome).increment();
+    }
   }
 
   /** Deletes all but the newest {@code keep} backups this class named. */
