@@ -56,9 +56,8 @@ final class PoolableDataSource implements DataSource {
         new Class<?>[] {Connection.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "setReadOnly" -> null;
-          case "commit" -> endTransaction(sqlite, "commit;");
-          case "rollback" ->
-            args == null ? endTransaction(sqlite, "rollback;") : invoke(connection, method, args);
+          case "commit" -> commit(sqlite);
+          case "rollback" -> args == null ? rollback(sqlite) : invoke(connection, method, args);
           case "setAutoCommit" -> setAutoCommit(sqlite, (Boolean) args[0]);
           default -> invoke(connection, method, args);
         });
@@ -73,29 +72,33 @@ final class PoolableDataSource implements DataSource {
     }
   }
 
-  /**
-   * Runs COMMIT or ROLLBACK, and leaves the connection in auto-commit mode with no transaction
-   * open, whatever happened: a COMMIT that fails is rolled back, and a rollback with no transaction
-   * open (SQLite rolls back by itself on some errors, such as a full disk) does nothing.
-   */
-  private static Object endTransaction(SQLiteConnection sqlite, String sql) throws SQLException {
-    if (sqlite.isClosed()) {
-      throw new SQLException("database connection closed");
-    }
-    boolean commit = sql.startsWith("commit");
+  /** COMMIT, leaving auto-commit on; a COMMIT that fails is rolled back, so nothing stays open. */
+  private static Object commit(SQLiteConnection sqlite) throws SQLException {
     if (sqlite.getAutoCommit()) {
-      if (commit) {
-        throw new SQLException("database in auto-commit mode");
-      }
+      throw new SQLException("database in auto-commit mode");
+    }
+    try {
+      sqlite.getDatabase().exec("commit;", false);
+    } catch (SQLException e) {
+      rollbackQuietly(sqlite, e);
+      throw e;
+    } finally {
+      sqlite.getConnectionConfig().setAutoCommit(true);
+    }
+    return null;
+  }
+
+  /**
+   * ROLLBACK, leaving auto-commit on. With no transaction open (SQLite rolls back by itself on some
+   * errors, such as a full disk) there is nothing to do.
+   */
+  private static Object rollback(SQLiteConnection sqlite) throws SQLException {
+    if (sqlite.getAutoCommit()) {
       return null;
     }
     try {
-      sqlite.getDatabase().exec(sql, false);
+      sqlite.getDatabase().exec("rollback;", false);
     } catch (SQLException e) {
-      if (commit) {
-        rollbackQuietly(sqlite, e);
-        throw e;
-      }
       if (!noTransaction(e)) {
         throw e;
       }
