@@ -1,8 +1,9 @@
 package dev.userbase.app;
 
 import dev.userbase.domain.StoreBackups.Backup;
-import dev.userbase.persistence.postgres.PostgresBackups;
+import dev.userbase.persistence.jdbc.StoreModule;
 import dev.userbase.persistence.sqlite.SqliteBackup;
+import dev.userbase.persistence.sqlite.SqliteStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.io.PrintWriter;
@@ -56,30 +57,33 @@ final class Commands implements Callable<Integer> {
     return exit;
   }
 
-  /** A setting as the server would read it (application.yml, system properties, environment). */
-  static java.util.Optional<String> configured(String property) {
+  /**
+   * Runs {@code work} on the configuration as the server reads it (application.yml, system
+   * properties, environment), without starting anything.
+   */
+  static <T> T withConfiguration(java.util.function.Function<Environment, T> work) {
     try (ApplicationContext context = ApplicationContext.builder().build()) {
-      return context.getEnvironment().start().getProperty(property, String.class);
+      return work.apply(context.getEnvironment().start());
     }
   }
 
+  /** A setting as the server would read it. */
+  static java.util.Optional<String> configured(String property) {
+    return withConfiguration(environment -> environment.getProperty(property, String.class));
+  }
+
   /**
-   * The configured SQLite file, read as the server reads its configuration but without starting
-   * anything; on PostgreSQL, fails with the one line that says which tools to use instead.
+   * The configured SQLite file, found as the server finds it; on a store with backup tools of its
+   * own, fails with the one line that names them.
    */
   static Path configuredSqliteFile() {
-    try (ApplicationContext context = ApplicationContext.builder().build()) {
-      Environment environment = context.getEnvironment().start();
-      if (!environment
-          .getProperty("userbase.store", String.class)
-          .orElse("sqlite")
-          .equals("sqlite")) {
-        throw new IllegalStateException(PostgresBackups.USE_PG_DUMP);
-      }
-      return SqliteBackup.resolve(environment
-          .getProperty("userbase.sqlite.path", String.class)
-          .orElse("./data/userbase.db"));
-    }
+    return withConfiguration(environment -> {
+      StoreModule store = StoreModule.configured(environment);
+      store.ownBackupTools().ifPresent(tools -> {
+        throw new IllegalStateException(tools);
+      });
+      return SqliteStore.file(environment);
+    });
   }
 
   @Command(
@@ -88,7 +92,8 @@ final class Commands implements Callable<Integer> {
       description = {
         "Writes a consistent copy of the configured SQLite database to FILE, while the server"
             + " keeps serving, checks it (PRAGMA integrity_check), and prints its size, users,"
-            + " duration and file. On PostgreSQL, use pg_dump."
+            + " duration and file. A server store (PostgreSQL, MariaDB) is backed up with its own"
+            + " tools, which this names."
       })
   static final class BackupCommand implements Callable<Integer> {
 
@@ -130,8 +135,8 @@ final class Commands implements Callable<Integer> {
       description = {
         "Puts the backup FILE in place of the configured SQLite database, with the server"
             + " stopped. The file must be a sound Userbase database of a schema version this build"
-            + " knows; the current database is kept aside under a name this prints. On PostgreSQL,"
-            + " use pg_restore."
+            + " knows; the current database is kept aside under a name this prints. A server store"
+            + " is restored with its own tools."
       })
   static final class RestoreCommand implements Callable<Integer> {
 

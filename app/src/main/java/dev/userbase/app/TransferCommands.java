@@ -3,9 +3,9 @@ package dev.userbase.app;
 import dev.userbase.api.http.transfer.UserExport;
 import dev.userbase.api.http.transfer.UserImport;
 import dev.userbase.domain.EmailAlreadyTakenException;
+import dev.userbase.domain.IdAlreadyTakenException;
 import dev.userbase.domain.UserTransfer;
-import dev.userbase.persistence.postgres.PostgresTransfer;
-import dev.userbase.persistence.sqlite.SqliteTransfer;
+import dev.userbase.persistence.jdbc.StoreModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,19 +28,10 @@ final class TransferCommands {
 
   private TransferCommands() {}
 
-  /** The configured store, opened for bulk moves as the server would find it. */
+  /** The configured store, found and opened for bulk moves as the server would. */
   static UserTransfer openConfigured() {
-    String store = Commands.configured("userbase.store").orElse("sqlite");
-    if (store.equals("postgres")) {
-      return PostgresTransfer.open(
-          Commands.configured("datasources.default.url")
-              .orElseThrow(() -> new IllegalStateException(
-                  "datasources.default.url (DATASOURCES_DEFAULT_URL) is not set")),
-          Commands.configured("datasources.default.username").orElse(null),
-          Commands.configured("datasources.default.password").orElse(null),
-          Commands.configured("datasources.default.schema").orElse(null));
-    }
-    return SqliteTransfer.open(Commands.configuredSqliteFile());
+    return Commands.withConfiguration(
+        environment -> StoreModule.configured(environment).openTransfer(environment));
   }
 
   /**
@@ -222,7 +213,7 @@ final class TransferCommands {
         UserImport.Result result;
         try {
           result = UserImport.run(store, input, kind, now, skipInvalid, skipInvalid, bar);
-        } catch (EmailAlreadyTakenException e) {
+        } catch (EmailAlreadyTakenException | IdAlreadyTakenException e) {
           err.println("Import stopped: an id or email was taken while importing (another writer?);"
               + " on SQLite beside a running server the transactions before it stay, else nothing"
               + " was stored");

@@ -68,7 +68,7 @@ class ApplicationProcessTest {
       assertThat(process.awaitExit(Duration.ofSeconds(30))).isNotZero();
       assertThat(process.output())
           .containsExactly(
-              "Userbase failed to start: userbase.store (USERBASE_STORE) must be sqlite or postgres, not 'mysql'");
+              "Userbase failed to start: userbase.store (USERBASE_STORE) must be one of mariadb, postgres, sqlite, not 'mysql'");
     }
   }
 

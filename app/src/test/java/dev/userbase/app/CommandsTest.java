@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,5 +150,22 @@ class CommandsTest {
     System.setProperty("userbase.store", "postgres");
     assertThat(run("backup", folder.resolve("x.db").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("pg_dump").contains("pg_restore");
+
+    System.setProperty("userbase.store", "mariadb");
+    assertThat(run("restore", folder.resolve("x.db").toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("mariadb-dump --single-transaction");
+  }
+
+  @Test
+  void aCommandRefusesAnUnknownStoreExactlyAsTheServerDoes() {
+    for (String command : List.of("backup", "restore", "export", "import")) {
+      System.setProperty("userbase.store", "mongo");
+      err.getBuffer().setLength(0);
+      assertThat(run(command, folder.resolve("x.db").toString())).as(command).isEqualTo(1);
+      assertThat(err.toString())
+          .as(command)
+          .contains("userbase.store (USERBASE_STORE) must be one of mariadb, postgres, sqlite,"
+              + " not 'mongo'");
+    }
   }
 }

@@ -50,20 +50,56 @@ class DependencyRulesTest {
   }
 
   @Test
-  void eachAdapterStaysOutOfTheOther() {
+  void eachStoreStaysOutOfTheOthers() {
     noClasses()
         .that()
         .resideInAPackage("dev.userbase.persistence.sqlite..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("dev.userbase.persistence.postgres..")
+        .resideInAnyPackage(
+            "dev.userbase.persistence.postgres..",
+            "dev.userbase.persistence.mariadb..",
+            "org.postgresql..",
+            "org.mariadb..")
         .check(classes);
     noClasses()
         .that()
         .resideInAPackage("dev.userbase.persistence.postgres..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.userbase.persistence.sqlite..", "org.sqlite..")
+        .resideInAnyPackage(
+            "dev.userbase.persistence.sqlite..",
+            "dev.userbase.persistence.mariadb..",
+            "org.sqlite..",
+            "org.mariadb..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.persistence.mariadb..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.userbase.persistence.sqlite..",
+            "dev.userbase.persistence.postgres..",
+            "org.sqlite..",
+            "org.postgresql..")
+        .check(classes);
+  }
+
+  @Test
+  void theSharedCoreKnowsNoStoreAndNoDriver() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.persistence.jdbc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.userbase.persistence.sqlite..",
+            "dev.userbase.persistence.postgres..",
+            "dev.userbase.persistence.mariadb..",
+            "org.sqlite..",
+            "org.postgresql..",
+            "org.mariadb..")
         .check(classes);
   }
 
@@ -85,8 +121,10 @@ class DependencyRulesTest {
             classes.stream().map(c -> c.getPackageName()).distinct())
         .contains(
             "dev.userbase.domain",
+            "dev.userbase.persistence.jdbc",
             "dev.userbase.persistence.sqlite",
             "dev.userbase.persistence.postgres",
+            "dev.userbase.persistence.mariadb",
             "dev.userbase.api.http",
             "dev.userbase.app");
   }

@@ -85,7 +85,7 @@ class HealthTest implements SqliteTestDatabase {
     assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
 
     SqliteFaultInjection.freeTheDisk(context);
-    PostgresOutageTest.awaitReady(http, Duration.ofSeconds(30));
+    ServerOutageSuite.awaitReady(http, Duration.ofSeconds(30));
     assertThat(store(http.get("/health", header("ops"))).get("writer").getStringValue())
         .isEqualTo("writing");
   }

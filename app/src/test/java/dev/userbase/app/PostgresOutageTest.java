@@ -1,101 +1,13 @@
 package dev.userbase.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.userbase.api.http.HttpCalls;
+import dev.userbase.persistence.jdbc.TestServer;
 import dev.userbase.persistence.postgres.PostgresTestServer;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
-/**
- * PostgreSQL goes away under the service (a proxy of the test's own drops every connection and
- * hangs up on new ones): every request gets 503 problem+json with Retry-After, readiness is DOWN,
- * and once the server is reachable again the service serves without a restart.
- */
-class PostgresOutageTest {
+/** The outage suite through a TCP proxy the test cuts, on PostgreSQL. */
+class PostgresOutageTest extends ServerOutageSuite {
 
-  private final PostgresTestServer postgres = PostgresTestServer.get();
-  private final String schema = postgres.newSchema();
-  private CuttableTcpProxy proxy;
-  private EmbeddedServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    Properties url = org.postgresql.Driver.parseURL(postgres.url(), new Properties());
-    proxy = new CuttableTcpProxy(
-        url.getProperty("PGHOST", "localhost"),
-        Integer.parseInt(url.getProperty("PGPORT", "5432")));
-    Map<String, Object> properties = new TreeMap<>(postgres.properties(schema));
-    properties.put(
-        "datasources.default.url",
-        postgres.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"));
-    properties.put("datasources.default.connection-timeout", 1000);
-    properties.put("micronaut.server.port", -1);
-    server = ApplicationContext.run(EmbeddedServer.class, properties);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.getApplicationContext().close();
-    }
-    proxy.close();
-    postgres.dropSchema(schema);
-  }
-
-  @Test
-  void aLostServerIs503ForEveryRequestAndTheServiceRecoversWithoutARestart() throws Exception {
-    HttpCalls http = new HttpCalls(server.getURI());
-    HttpResponse<String> alice = http.postJson("/users", "{\"name\": \"Alice\"}");
-    assertThat(alice.statusCode()).isEqualTo(201);
-    String location = alice.headers().firstValue("Location").orElseThrow();
-
-    proxy.cut();
-    Map<Integer, Integer> statuses = new TreeMap<>();
-    for (int i = 0; i < 6; i++) {
-      HttpResponse<String> response = i % 2 == 0
-          ? http.get(location)
-          : http.postJson("/users", "{\"name\": \"During " + i + "\"}");
-      statuses.merge(response.statusCode(), 1, Integer::sum);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-      assertThat(response.headers().firstValue("Content-Type"))
-          .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-      assertThat(response.headers().firstValue("Retry-After")).contains("5");
-      assertThat(response.body()).contains(":store-unavailable").doesNotContain("PSQL");
-    }
-    assertThat(http.get("/health").statusCode()).isEqualTo(503);
-
-    proxy.restore();
-    long restored = System.nanoTime();
-    Duration recovery = awaitReady(http, Duration.ofSeconds(30));
-    assertThat(http.get(location).statusCode()).isEqualTo(200);
-    assertThat(http.postJson("/users", "{\"name\": \"After\"}").statusCode()).isEqualTo(201);
-    String scrape = http.get("/prometheus").body();
-    assertThat(scrape).contains("userbase_store_unavailable_total{cause=\"");
-    assertThat(scrape).contains("hikaricp_connections{pool=\"userbase-postgres\"}");
-    System.out.printf(
-        "PostgreSQL outage: during %s, health DOWN; ready again %d ms after the server came back,"
-            + " first write 201 at %d ms%n",
-        statuses,
-        recovery.toMillis(),
-        Duration.ofNanos(System.nanoTime() - restored).toMillis());
-  }
-
-  /** Polls readiness until UP, within a bound; returns how long that took. */
-  static Duration awaitReady(HttpCalls http, Duration bound) throws InterruptedException {
-    long start = System.nanoTime();
-    while (http.get("/health").statusCode() != 200) {
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound);
-      Thread.sleep(20);
-    }
-    return Duration.ofNanos(System.nanoTime() - start);
+  @Override
+  TestServer testServer() {
+    return PostgresTestServer.get();
   }
 }

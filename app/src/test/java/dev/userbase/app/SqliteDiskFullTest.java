@@ -62,7 +62,7 @@ class SqliteDiskFullTest implements SqliteTestDatabase {
     assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
 
     SqliteFaultInjection.freeTheDisk(context);
-    Duration recovery = PostgresOutageTest.awaitReady(http, Duration.ofSeconds(30));
+    Duration recovery = ServerOutageSuite.awaitReady(http, Duration.ofSeconds(30));
     assertThat(http.postJson("/users", "{\"name\": \"After\"}").statusCode()).isEqualTo(201);
     System.out.printf(
         "Disk full: 60 creates of 200-character names gave %s; GET 200 throughout; health DOWN;"

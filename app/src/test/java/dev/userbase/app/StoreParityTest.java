@@ -3,6 +3,8 @@ package dev.userbase.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userbase.api.http.HttpCalls;
+import dev.userbase.persistence.jdbc.TestServer;
+import dev.userbase.persistence.mariadb.MariadbTestServer;
 import dev.userbase.persistence.postgres.PostgresTestServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One script of requests against SQLite and against PostgreSQL: statuses, headers and bodies must
+ * One script of requests against SQLite, PostgreSQL and MariaDB: statuses, headers and bodies must
  * be identical once ids and timestamps, which may differ, are replaced by placeholders.
  */
 class StoreParityTest {
@@ -31,11 +33,7 @@ class StoreParityTest {
   Path folder;
 
   @Test
-  void sqliteAndPostgresAnswerTheSameScriptIdentically() {
-    PostgresTestServer postgres = PostgresTestServer.get();
-    String schema = postgres.newSchema();
-    Map<String, Object> pg = new HashMap<>(postgres.properties(schema));
-    pg.put("micronaut.server.port", -1);
+  void everyStoreAnswersTheSameScriptIdentically() {
     Map<String, Object> sqlite = Map.of(
         "userbase.store",
         "sqlite",
@@ -43,20 +41,30 @@ class StoreParityTest {
         folder.resolve("users.db").toString(),
         "micronaut.server.port",
         -1);
-    List<String> onSqlite;
-    List<String> onPostgres;
-    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, sqlite)) {
-      onSqlite = runScript(new HttpCalls(server.getURI()));
+    List<String> onSqlite = runScript(sqlite);
+    for (TestServer store :
+        List.<TestServer>of(PostgresTestServer.get(), MariadbTestServer.get())) {
+      String database = store.newDatabase();
+      Map<String, Object> properties = new HashMap<>(store.properties(database));
+      properties.put("micronaut.server.port", -1);
+      List<String> onServer;
+      try {
+        onServer = runScript(properties);
+      } finally {
+        store.dropDatabase(database);
+      }
+      assertThat(onServer).hasSize(onSqlite.size()).hasSizeGreaterThan(25);
+      for (int i = 0; i < onSqlite.size(); i++) {
+        assertThat(onServer.get(i))
+            .as(store.store() + ", step " + (i + 1))
+            .isEqualTo(onSqlite.get(i));
+      }
     }
-    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, pg)) {
-      onPostgres = runScript(new HttpCalls(server.getURI()));
-    } finally {
-      postgres.dropSchema(schema);
-    }
+  }
 
-    assertThat(onSqlite).hasSize(onPostgres.size()).hasSizeGreaterThan(25);
-    for (int i = 0; i < onSqlite.size(); i++) {
-      assertThat(onPostgres.get(i)).as("step " + (i + 1)).isEqualTo(onSqlite.get(i));
+  private static List<String> runScript(Map<String, Object> properties) {
+    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+      return runScript(new HttpCalls(server.getURI()));
     }
   }
 

@@ -3,6 +3,8 @@ package dev.userbase.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userbase.api.http.HttpCalls;
+import dev.userbase.persistence.jdbc.TestServer;
+import dev.userbase.persistence.mariadb.MariadbTestServer;
 import dev.userbase.persistence.postgres.PostgresTestServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -30,8 +32,10 @@ class TransferTest {
   @TempDir
   Path folder;
 
-  private final PostgresTestServer postgres = PostgresTestServer.get();
-  private final List<String> schemas = new java.util.ArrayList<>();
+  private static final List<String> STORES = List.of("sqlite", "postgres", "mariadb");
+  private final Map<String, TestServer> servers =
+      Map.of("postgres", PostgresTestServer.get(), "mariadb", MariadbTestServer.get());
+  private final List<Runnable> drops = new java.util.ArrayList<>();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -46,7 +50,7 @@ class TransferTest {
         "datasources.default.schema")) {
       System.clearProperty(key);
     }
-    schemas.forEach(postgres::dropSchema);
+    drops.forEach(Runnable::run);
   }
 
   /** Settings of a fresh store of the given kind. */
@@ -58,9 +62,10 @@ class TransferTest {
           "userbase.sqlite.path",
           folder.resolve("s" + System.nanoTime() + ".db").toString());
     } else {
-      String schema = postgres.newSchema();
-      schemas.add(schema);
-      postgres.properties(schema).forEach((k, v) -> {
+      TestServer server = servers.get(kind);
+      String database = server.newDatabase();
+      drops.add(() -> server.dropDatabase(database));
+      server.properties(database).forEach((k, v) -> {
         if (k.startsWith("userbase.store")
             || k.startsWith("datasources.default.url")
             || k.startsWith("datasources.default.username")
@@ -112,7 +117,7 @@ class TransferTest {
 
   @Test
   void anExportImportedIntoAnEmptyStoreExportsTheSameBytesOnEachStore() throws Exception {
-    for (String kind : List.of("sqlite", "postgres")) {
+    for (String kind : STORES) {
       Map<String, String> source = store(kind);
       seed(source);
       Path first = folder.resolve(kind + "-1.ndjson");
@@ -130,6 +135,32 @@ class TransferTest {
       assertThat(Files.readAllBytes(second)).as(kind).isEqualTo(Files.readAllBytes(first));
     }
     assertThat(err.toString()).contains("Imported 4 users").contains("Exported 4 users");
+  }
+
+  @Test
+  void theMoveWorksFromEveryStoreIntoEveryOtherWithByteIdenticalExports() throws Exception {
+    Map<String, String> seeded = store("sqlite");
+    seed(seeded);
+    Path original = folder.resolve("original.ndjson");
+    assertThat(run(seeded, "export", original.toString())).as(err.toString()).isZero();
+    byte[] expected = Files.readAllBytes(original);
+    for (String from : STORES) {
+      Map<String, String> source = store(from);
+      assertThat(run(source, "import", original.toString())).as(err.toString()).isZero();
+      Path out = folder.resolve("from-" + from + ".ndjson");
+      assertThat(run(source, "export", out.toString())).as(err.toString()).isZero();
+      assertThat(Files.readAllBytes(out)).as("export of " + from).isEqualTo(expected);
+      for (String to : STORES) {
+        if (to.equals(from)) {
+          continue;
+        }
+        Map<String, String> target = store(to);
+        assertThat(run(target, "import", out.toString())).as(err.toString()).isZero();
+        Path moved = folder.resolve(from + "-to-" + to + ".ndjson");
+        assertThat(run(target, "export", moved.toString())).as(err.toString()).isZero();
+        assertThat(Files.readAllBytes(moved)).as(from + " to " + to).isEqualTo(expected);
+      }
+    }
   }
 
   @Test

@@ -5,8 +5,12 @@ public final class EmailAlreadyTakenException extends RuntimeException {
 
   private final Email email;
 
+  /** @param email the email, or null when the store did not say which (a bulk import) */
   public EmailAlreadyTakenException(Email email) {
-    super("email " + email + " belongs to another user");
+    super(
+        email == null
+            ? "an email belongs to another user"
+            : "email " + email + " belongs to another user");
     this.email = email;
   }
 

@@ -35,6 +35,7 @@ public interface UserTransfer extends AutoCloseable {
    * @return how many were stored
    * @throws EmailAlreadyTakenException if an email was taken meanwhile (what was stored in
    *     earlier transactions stays)
+   * @throws IdAlreadyTakenException if an id was taken meanwhile (likewise)
    */
   long importAll(Iterator<User> users);
 
@@ -54,7 +55,8 @@ public interface UserTransfer extends AutoCloseable {
     /**
      * Adds users to the transaction, as {@link #importAll} stores them.
      *
-     * @throws EmailAlreadyTakenException if one's id or email is taken
+     * @throws EmailAlreadyTakenException if one's email is taken
+     * @throws IdAlreadyTakenException if one's id is taken
      */
     void add(List<User> users);
 

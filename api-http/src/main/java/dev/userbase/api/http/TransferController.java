@@ -3,6 +3,7 @@ package dev.userbase.api.http;
 import dev.userbase.api.http.transfer.UserExport;
 import dev.userbase.api.http.transfer.UserImport;
 import dev.userbase.domain.EmailAlreadyTakenException;
+import dev.userbase.domain.IdAlreadyTakenException;
 import dev.userbase.domain.UserTransfer;
 import dev.userbase.domain.UserTransfers;
 import io.micronaut.http.HttpHeaders;
@@ -201,11 +202,11 @@ final class TransferController {
               "The import's check needs more memory than this server's heap has; nothing was"
                   + " imported. Send it in parts, or run the import command beside the server.",
               null);
-        } catch (EmailAlreadyTakenException e) {
+        } catch (EmailAlreadyTakenException | IdAlreadyTakenException e) {
           throw new ProblemException(
               ProblemType.IMPORT_CONFLICT,
               "An id or email was taken by another writer while importing; on SQLite the"
-                  + " transactions before it stay, on PostgreSQL nothing was stored",
+                  + " transactions before it stay, on a server store nothing was stored",
               null);
         }
         UserImport.Check check = result.check();

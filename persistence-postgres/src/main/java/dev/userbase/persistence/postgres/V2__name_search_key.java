@@ -1,52 +1,21 @@
 package dev.userbase.persistence.postgres;
 
-import dev.userbase.domain.UserName;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import dev.userbase.persistence.jdbc.NameKeyBackfill;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Adds {@code name_key}, the name's search key, with an index for prefix search. The key is
- * computed in Java, as the SQLite store computes it, so both stores find the same users; its
- * collation is "C" so that the range [prefix, prefix + U+10FFFF) is a range of code points
- * whatever the database's locale.
+ * Adds {@code name_key}, the name's search key, with an index for prefix search. Its collation is
+ * "C" so that the range [prefix, prefix + U+10FFFF) is a range of code points whatever the
+ * database's locale.
  */
 final class V2__name_search_key extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
-    Connection connection = context.getConnection();
-    try (Statement ddl = connection.createStatement()) {
-      ddl.execute("ALTER TABLE users ADD COLUMN name_key TEXT COLLATE \"C\" NOT NULL DEFAULT ''");
-    }
-    try (Statement select = connection.createStatement()) {
-      // In batches, not all at once: the migration runs in a transaction, so the driver streams.
-      select.setFetchSize(1_000);
-      backfill(connection, select);
-    }
-    try (Statement ddl = connection.createStatement()) {
-      ddl.execute("CREATE INDEX users_name_key ON users (name_key, id)");
-    }
-  }
-
-  private static void backfill(Connection connection, Statement select) throws Exception {
-    try (ResultSet rows = select.executeQuery("SELECT id, name FROM users");
-        PreparedStatement update =
-            connection.prepareStatement("UPDATE users SET name_key = ? WHERE id = ?")) {
-      int pending = 0;
-      while (rows.next()) {
-        update.setString(1, UserName.searchKey(rows.getString(2)));
-        update.setLong(2, rows.getLong(1));
-        update.addBatch();
-        if (++pending == 1_000) {
-          update.executeBatch();
-          pending = 0;
-        }
-      }
-      update.executeBatch();
-    }
+    // In a transaction, so the driver streams the rows a batch at a time.
+    NameKeyBackfill.addColumn(
+        context.getConnection(),
+        "ALTER TABLE users ADD COLUMN name_key TEXT COLLATE \"C\" NOT NULL DEFAULT ''");
   }
 }

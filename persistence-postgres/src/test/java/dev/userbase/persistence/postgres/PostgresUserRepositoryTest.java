@@ -13,7 +13,7 @@ class PostgresUserRepositoryTest extends UserRepositoryContract {
 
   @Override
   protected UserRepository newRepository() {
-    schema = server.newSchema();
+    schema = server.newDatabase();
     context = ApplicationContext.run(server.properties(schema));
     return context.getBean(UserRepository.class);
   }
@@ -21,6 +21,6 @@ class PostgresUserRepositoryTest extends UserRepositoryContract {
   @Override
   protected void closeRepository() {
     context.close();
-    server.dropSchema(schema);
+    server.dropDatabase(schema);
   }
 }

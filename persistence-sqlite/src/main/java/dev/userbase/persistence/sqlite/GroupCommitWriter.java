@@ -173,7 +173,7 @@ final class GroupCommitWriter implements AutoCloseable {
           statement.executeUpdate("DELETE FROM writer_probe");
           return null;
         } catch (SQLException e) {
-          throw SqliteFaults.unavailable("probe write", e);
+          throw SqliteFaults.INSTANCE.unavailable("probe write", e, false);
         }
       });
       return null;
@@ -204,7 +204,7 @@ final class GroupCommitWriter implements AutoCloseable {
       } catch (Throwable e) {
         LOG.error("The SQLite writer failed a batch of {} writes", batch.size(), e);
         StoreUnavailableException failure = new StoreUnavailableException(
-            "writer-error", "SQLite writer failed: " + SqliteFaults.describe(e), e, false);
+            "writer-error", "SQLite writer failed: " + SqliteFaults.INSTANCE.describe(e), e, false);
         batch.forEach(pending -> pending.fail(failure));
       } finally {
         batch.clear();
@@ -318,7 +318,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private StoreUnavailableException failed(RuntimeException cause) {
     StoreUnavailableException failure = cause instanceof StoreUnavailableException unavailable
         ? unavailable
-        : SqliteFaults.unavailable("write", cause);
+        : SqliteFaults.INSTANCE.unavailable("write", cause, false);
     lastFailure = failure.getMessage();
     return failure;
   }
@@ -339,7 +339,7 @@ final class GroupCommitWriter implements AutoCloseable {
     try {
       value = pending.write.get();
     } catch (RuntimeException e) {
-      if (!SqliteFaults.isConstraint(e) && SqliteFaults.isDatabaseFailure(e)) {
+      if (!SqliteFaults.INSTANCE.isConstraint(e) && SqliteFaults.isDatabaseFailure(e)) {
         throw e;
       }
       rollbackTo(connection, savepoint, e);

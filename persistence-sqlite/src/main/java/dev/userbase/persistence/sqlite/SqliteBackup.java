@@ -79,7 +79,8 @@ public final class SqliteBackup {
       statement.execute("PRAGMA busy_timeout = 5000");
       statement.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
     } catch (SQLException e) {
-      throw new BackupException("the copy of " + database + " failed: " + SqliteFaults.describe(e));
+      throw new BackupException(
+          "the copy of " + database + " failed: " + SqliteFaults.INSTANCE.describe(e));
     } finally {
       watcher.interrupt();
     }
@@ -205,7 +206,7 @@ public final class SqliteBackup {
         return version.getInt(1);
       }
     } catch (SQLException e) {
-      throw new BackupException("cannot read " + file + ": " + SqliteFaults.describe(e));
+      throw new BackupException("cannot read " + file + ": " + SqliteFaults.INSTANCE.describe(e));
     }
   }
 
@@ -213,7 +214,7 @@ public final class SqliteBackup {
     try {
       return firstValue(file, "PRAGMA integrity_check");
     } catch (SQLException e) {
-      return SqliteFaults.describe(e);
+      return SqliteFaults.INSTANCE.describe(e);
     }
   }
 
@@ -222,7 +223,7 @@ public final class SqliteBackup {
       return Long.parseLong(firstValue(file, "SELECT count(*) FROM users"));
     } catch (SQLException e) {
       throw new BackupException(
-          "cannot count the users in " + file + ": " + SqliteFaults.describe(e));
+          "cannot count the users in " + file + ": " + SqliteFaults.INSTANCE.describe(e));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.userbase.persistence.sqlite;
 
 import dev.userbase.domain.StoreBackups;
 import dev.userbase.domain.StoreUnavailableException;
+import dev.userbase.persistence.jdbc.StoreModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * userbase.backups} by outcome ({@code ok} or {@code failed}).
  */
 @Singleton
-@Requires(property = "userbase.store", value = "sqlite", defaultValue = "sqlite")
+@Requires(
+    property = StoreModule.SETTING,
+    value = SqliteStore.NAME,
+    defaultValue = StoreModule.DEFAULT)
 public final class SqliteBackups implements StoreBackups {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteBackups.class);

@@ -1,6 +1,10 @@
 package dev.userbase.persistence.sqlite;
 
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import dev.userbase.domain.UserRepository;
+import dev.userbase.domain.UserTransfers;
+import dev.userbase.persistence.jdbc.JdbcUserRepository;
+import dev.userbase.persistence.jdbc.StoreModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -15,9 +19,12 @@ import java.sql.Connection;
 import java.time.Duration;
 import javax.sql.DataSource;
 
-/** Makes the SQLite file's writer and reader pools the application's data sources. */
+/** The SQLite store's beans: the file, its writer and reader pools, the repository. */
 @Factory
-@Requires(property = "userbase.store", value = "sqlite", defaultValue = "sqlite")
+@Requires(
+    property = StoreModule.SETTING,
+    value = SqliteStore.NAME,
+    defaultValue = StoreModule.DEFAULT)
 class SqliteDataSourceFactory {
 
   @Singleton
@@ -52,8 +59,35 @@ class SqliteDataSourceFactory {
   }
 
   @Singleton
-  @Named(UserRowReads.DATA_SOURCE)
+  @Named(SqliteUserReads.DATA_SOURCE)
   DataSource reader(SqliteDatabase database) {
     return database.reader();
+  }
+
+  /**
+   * Persistence adapter: stores users in SQLite through Micronaut Data JDBC, every write through
+   * the one writer's group commit, reads on the reader pool.
+   */
+  @Singleton
+  UserRepository users(
+      SqliteUserWrites writes,
+      SqliteUserReads reads,
+      GroupCommitWriter writer,
+      SqliteDatabase database) {
+    return new JdbcUserRepository(
+        reads,
+        writes,
+        writer::submit,
+        SqliteFaults.INSTANCE,
+        new UserById(database.reader())::find);
+  }
+
+  /**
+   * Bulk moves beside the running server, on the file it serves: each one on connections of its
+   * own, as the {@code export} and {@code import} commands work (see {@link SqliteTransfer}).
+   */
+  @Singleton
+  UserTransfers transfers(SqliteDatabase database) {
+    return () -> SqliteTransfer.open(database.file());
   }
 }

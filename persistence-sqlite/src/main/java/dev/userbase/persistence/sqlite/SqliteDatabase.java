@@ -156,7 +156,7 @@ final class SqliteDatabase implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (SQLException e) {
-      LOG.warn("SQLite checkpoint at close failed: {}", SqliteFaults.describe(e));
+      LOG.warn("SQLite checkpoint at close failed: {}", SqliteFaults.INSTANCE.describe(e));
     }
     writer.close();
     lock.close();

@@ -1,56 +1,35 @@
 package dev.userbase.persistence.sqlite;
 
-import dev.userbase.domain.StoreUnavailableException;
+import dev.userbase.persistence.jdbc.StoreFaults;
 import java.sql.SQLException;
-import org.sqlite.SQLiteErrorCode;
+import java.util.Map;
 import org.sqlite.SQLiteException;
 
 /**
- * Sorts what SQLite (or the pool in front of it) throws: a constraint is about the request; any
- * other database error (a full disk, an I/O error, a lock held too long, a file gone read-only, a
- * pool that hands out no connection in time) is about the store, and the client gets 503.
+ * SQLite's faults, told by its result codes (its driver gives no SQLState): a constraint names
+ * itself in the message ({@code UNIQUE constraint failed: users.email}); a full disk, an I/O
+ * error, a lock held too long or a file gone read-only is counted by its code.
  */
-final class SqliteFaults {
+final class SqliteFaults extends StoreFaults {
+
+  static final SqliteFaults INSTANCE = new SqliteFaults();
 
   private static final int SQLITE_CONSTRAINT = 19;
 
-  private SqliteFaults() {}
-
-  /** The first SQLite error in the chain, or null. */
-  static SQLiteException sqliteCause(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLiteException sqlite) {
-        return sqlite;
-      }
-    }
-    return null;
+  private SqliteFaults() {
+    // SQLite names a unique constraint by its table and column(s).
+    super("SQLite", Map.of("users.email", Conflict.EMAIL_TAKEN, "users.id", Conflict.ID_TAKEN));
   }
 
   /** Whether a constraint refused the statement: the request's fault, not the store's. */
-  static boolean isConstraint(Throwable e) {
-    SQLiteException sqlite = sqliteCause(e);
-    return sqlite != null && (sqlite.getResultCode().code & 0xff) == SQLITE_CONSTRAINT;
+  boolean isConstraint(Throwable e) {
+    return violatedConstraint(e) != null;
   }
 
-  /** Whether the failure is the database's (a JDBC error anywhere in the chain). */
-  static boolean isDatabaseFailure(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The unique constraint that refused a statement, as SQLite names it ({@code users.email}), or
-   * null when the failure was no unique violation.
-   */
-  static String uniqueConstraint(Throwable e) {
-    SQLiteException sqlite = sqliteCause(e);
-    if (sqlite == null
-        || (sqlite.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-            && sqlite.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+  @Override
+  protected String violatedConstraint(Throwable e) {
+    SQLiteException sqlite = find(e, SQLiteException.class);
+    if (sqlite == null || (sqlite.getResultCode().code & 0xff) != SQLITE_CONSTRAINT) {
       return null;
     }
     String message = sqlite.getMessage();
@@ -65,8 +44,9 @@ final class SqliteFaults {
   }
 
   /** One line that names the real cause: {@code [SQLITE_FULL] database or disk is full}. */
-  static String describe(Throwable e) {
-    SQLiteException sqlite = sqliteCause(e);
+  @Override
+  public String describe(Throwable e) {
+    SQLiteException sqlite = find(e, SQLiteException.class);
     if (sqlite != null) {
       String message = sqlite.getMessage() == null ? "" : sqlite.getMessage();
       String code = "[" + sqlite.getResultCode().name() + "]";
@@ -87,21 +67,15 @@ final class SqliteFaults {
     return message.lines().findFirst().orElse(message);
   }
 
-  static StoreUnavailableException unavailable(String what, Throwable cause) {
-    return new StoreUnavailableException(
-        code(cause), "SQLite " + what + " failed: " + describe(cause), cause, false);
-  }
-
   /** The kind of failure, for counting: SQLite's result code, or what the pool or writer said. */
-  static String code(Throwable e) {
-    SQLiteException sqlite = sqliteCause(e);
+  @Override
+  public String code(Throwable e) {
+    SQLiteException sqlite = find(e, SQLiteException.class);
     if (sqlite != null) {
       return sqlite.getResultCode().name();
     }
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException) {
-        return "pool-timeout";
-      }
+    if (isNoConnection(e)) {
+      return "pool-timeout";
     }
     return isDatabaseFailure(e) ? "database-error" : "writer-error";
   }

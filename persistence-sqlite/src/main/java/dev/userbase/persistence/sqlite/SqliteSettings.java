@@ -25,7 +25,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties("userbase.sqlite")
 public record SqliteSettings(
-    @Bindable(defaultValue = "./data/userbase.db") String path,
+    @Bindable(defaultValue = SqliteSettings.DEFAULT_PATH) String path,
     @Bindable(defaultValue = "FULL") Synchronous synchronous,
     @Bindable(defaultValue = "8") int readerPoolSize,
     @Bindable(defaultValue = "5000") int busyTimeoutMs,
@@ -36,6 +36,12 @@ public record SqliteSettings(
     @Bindable(defaultValue = "5000") int connectionTimeoutMs,
     @Bindable(defaultValue = "1000") int walAutocheckpoint,
     @Bindable(defaultValue = "") String nativeDir) {
+
+  /** Where the database is when no path is set, resolved against the working directory. */
+  public static final String DEFAULT_PATH = "./data/userbase.db";
+
+  /** The setting that names the file. */
+  public static final String PATH = "userbase.sqlite.path";
 
   /** The durability levels offered; OFF and EXTRA are deliberately not among them. */
   public enum Synchronous {

@@ -1,6 +1,7 @@
 package dev.userbase.persistence.sqlite;
 
 import dev.userbase.domain.StoreHealth;
+import dev.userbase.persistence.jdbc.StoreModule;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -18,7 +19,10 @@ import java.util.Map;
  * writes queued, the last write failure, and the free space on the file's disk.
  */
 @Singleton
-@Requires(property = "userbase.store", value = "sqlite", defaultValue = "sqlite")
+@Requires(
+    property = StoreModule.SETTING,
+    value = SqliteStore.NAME,
+    defaultValue = StoreModule.DEFAULT)
 public final class SqliteStoreHealth implements StoreHealth {
 
   private static final int VALIDATION_TIMEOUT_SECONDS = 2;
@@ -71,7 +75,7 @@ public final class SqliteStoreHealth implements StoreHealth {
           ? null
           : "SQLite reader connection did not answer";
     } catch (SQLException | RuntimeException e) {
-      return "SQLite read failed: " + SqliteFaults.describe(e);
+      return "SQLite read failed: " + SqliteFaults.INSTANCE.describe(e);
     }
   }
 }

@@ -1,10 +1,12 @@
 package dev.userbase.persistence.sqlite;
 
 import dev.userbase.domain.User;
+import dev.userbase.persistence.jdbc.UserMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +39,14 @@ final class UserById {
         if (!row.next()) {
           return Optional.empty();
         }
-        return Optional.of(UserMapper.read(row));
+        // Times are stored as epoch milliseconds.
+        return Optional.of(UserMapper.restore(
+            row.getLong(1),
+            row.getString(2),
+            row.getString(3),
+            Instant.ofEpochMilli(row.getLong(4)),
+            Instant.ofEpochMilli(row.getLong(5)),
+            row.getLong(6)));
       }
     }
   }

@@ -198,13 +198,32 @@ class SqliteDatabaseTest {
   void theStoreIsChosenByConfigurationAndSqliteIsTheDefault() {
     Map<String, Object> properties = SqliteTestContexts.properties(folder.resolve("users.db"));
     try (ApplicationContext context = ApplicationContext.run(properties)) {
-      assertThat(context.containsBean(SqliteUserRepository.class)).isTrue();
+      assertThat(context.containsBean(SqliteDatabase.class)).isTrue();
+      assertThat(context.getBean(dev.userbase.domain.UserRepository.class)).isNotNull();
     }
     Map<String, Object> postgres = new java.util.HashMap<>(properties);
     postgres.put("userbase.store", "postgres");
     try (ApplicationContext context = ApplicationContext.run(postgres)) {
-      assertThat(context.containsBean(SqliteUserRepository.class)).isFalse();
       assertThat(context.containsBean(SqliteDatabase.class)).isFalse();
+      assertThat(context.containsBean(GroupCommitWriter.class)).isFalse();
+    }
+  }
+
+  @Test
+  void theSchemaVersionThatRestoreAndStartCheckIsTheNewestMigration() throws Exception {
+    // A migration added without raising SCHEMA_VERSION would never run on a current file (the
+    // start skips Flyway when the versions match), and restore would refuse its backups.
+    Path file = folder.resolve("users.db");
+    SQLiteDataSource plain = new SQLiteDataSource();
+    plain.setUrl("jdbc:sqlite:" + file);
+    SqliteDatabase.migrate(file, plain);
+    try (Connection connection = plain.getConnection();
+        Statement sql = connection.createStatement();
+        ResultSet newest = sql.executeQuery("SELECT MAX(CAST(version AS INTEGER)), COUNT(*)"
+            + " FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+      newest.next();
+      assertThat(newest.getInt(1)).isEqualTo(SqliteBackup.SCHEMA_VERSION);
+      assertThat(newest.getInt(2)).as("one row per migration").isEqualTo(newest.getInt(1));
     }
   }
 

@@ -15,7 +15,7 @@ final class SqliteTestContexts {
         // Micronaut Data wants a configuration entry per data source; Flyway owns the schema.
         "datasources.default.schema-generate",
         "NONE",
-        "datasources." + UserRowReads.DATA_SOURCE + ".schema-generate",
+        "datasources." + SqliteUserReads.DATA_SOURCE + ".schema-generate",
         "NONE");
   }
 }

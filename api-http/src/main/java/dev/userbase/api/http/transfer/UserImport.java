@@ -159,8 +159,9 @@ public final class UserImport {
    * if every line passes: the input is then read once. Otherwise, or when some line is bad, the
    * good lines are stored in a second reading, after the check.
    *
-   * @throws dev.userbase.domain.EmailAlreadyTakenException if another writer took an id or email
+   * @throws dev.userbase.domain.EmailAlreadyTakenException if another writer took an email
    *     meanwhile
+   * @throws dev.userbase.domain.IdAlreadyTakenException if another writer took an id meanwhile
    */
   public static Result run(
       UserTransfer store,

@@ -1,0 +1,146 @@
+package dev.userbase.persistence.jdbc;
+
+import dev.userbase.domain.Email;
+import dev.userbase.domain.User;
+import dev.userbase.domain.UserId;
+import dev.userbase.domain.UserName;
+import dev.userbase.domain.UserRepository;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Persistence adapter: stores users through Micronaut Data JDBC on any store. What differs
+ * between stores comes in: the dialect's repositories, how a write runs, and the store's faults.
+ */
+public final class JdbcUserRepository implements UserRepository {
+
+  /**
+   * How a store runs one write: in a transaction of its own on a pool ({@link #inTransactions}),
+   * or in SQLite's writer's next group commit. It returns once the write is committed.
+   */
+  public interface Writes {
+    <T> T run(Supplier<T> statement);
+  }
+
+  /** A faster way of a store's own to find one user by id. */
+  @FunctionalInterface
+  public interface Lookup {
+    Optional<User> find(long id) throws SQLException;
+  }
+
+  private final UserRowReads reads;
+  private final UserRowWrites writes;
+  private final Writes runner;
+  private final StoreFaults faults;
+  private final Lookup byId;
+
+  public JdbcUserRepository(
+      UserRowReads reads, UserRowWrites writes, Writes runner, StoreFaults faults) {
+    this(reads, writes, runner, faults, null);
+  }
+
+  /** As the other constructor, with {@code byId} finding users by id instead of {@code reads}. */
+  public JdbcUserRepository(
+      UserRowReads reads, UserRowWrites writes, Writes runner, StoreFaults faults, Lookup byId) {
+    this.reads = reads;
+    this.writes = writes;
+    this.runner = runner;
+    this.faults = faults;
+    this.byId = byId;
+  }
+
+  /** Each write in a transaction of its own. */
+  public static Writes inTransactions(TransactionOperations<Connection> transactions) {
+    return new Writes() {
+      @Override
+      public <T> T run(Supplier<T> statement) {
+        return transactions.executeWrite(status -> statement.get());
+      }
+    };
+  }
+
+  @Override
+  public User insert(User newUser) {
+    UserRow saved = write(newUser, () -> writes.save(UserMapper.toRow(newUser)));
+    return newUser.withId(new UserId(saved.id()));
+  }
+
+  @Override
+  public Optional<User> findById(UserId id) {
+    if (byId == null) {
+      return read(() -> reads.findById(id.value()).map(UserMapper::toDomain));
+    }
+    try {
+      return byId.find(id.value());
+    } catch (SQLException e) {
+      throw faults.unavailable("read", e, false);
+    }
+  }
+
+  @Override
+  public List<User> list(
+      long afterId, Optional<Email> email, Optional<String> nameKeyPrefix, int limit) {
+    List<UserRow> found = read(() -> {
+      if (nameKeyPrefix.isPresent()) {
+        String from = nameKeyPrefix.get();
+        String to = UserName.searchKeyRangeEnd(from);
+        return email.isPresent()
+            ? reads.findByEmailAndNameKeyRange(email.get().value(), from, to, afterId, limit)
+            : reads.findByNameKeyRange(from, to, afterId, limit);
+      }
+      Pageable page = Pageable.from(0, limit);
+      return email.isPresent()
+          ? reads.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
+          : reads.findByIdGreaterThanOrderById(afterId, page);
+    });
+    return found.stream().map(UserMapper::toDomain).toList();
+  }
+
+  @Override
+  public boolean update(User changed) {
+    UserRow row = UserMapper.toRow(changed);
+    return write(
+            changed,
+            () -> writes.updateFromPreviousVersion(
+                row.id(), row.name(), row.nameKey(), row.email(), row.updatedAt(), row.version()))
+        == 1;
+  }
+
+  @Override
+  public boolean delete(UserId id, long version) {
+    return write(null, () -> writes.deleteByIdAndVersion(id.value(), version)) == 1;
+  }
+
+  @Override
+  public boolean delete(UserId id) {
+    return write(null, () -> writes.deleteById(id.value())) == 1;
+  }
+
+  /** Runs one write; its failure is sorted by the store's faults (see {@link StoreFaults}). */
+  private <T> T write(User user, Supplier<T> statement) {
+    AtomicBoolean statementDone = new AtomicBoolean();
+    try {
+      return runner.run(() -> {
+        T result = statement.get();
+        statementDone.set(true);
+        return result;
+      });
+    } catch (RuntimeException e) {
+      throw faults.writeFailed(e, user, statementDone.get());
+    }
+  }
+
+  private <T> T read(Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (RuntimeException e) {
+      throw faults.readFailed(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.userbase.persistence.jdbc;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reads of {@code users}, in SQL every store speaks. A store declares a
+ * {@code @JdbcRepository} with its dialect that extends this, and overrides a query only where its
+ * SQL must differ.
+ */
+public interface UserRowReads extends GenericRepository<UserRow, Long> {
+
+  Optional<UserRow> findById(long id);
+
+  List<UserRow> findByIdGreaterThanOrderById(long id, Pageable page);
+
+  List<UserRow> findByEmailAndIdGreaterThanOrderById(String email, long id, Pageable page);
+
+  /** Names whose key is in [from, to): a prefix, as a range on the users_name_key index. */
+  @Query("SELECT * FROM users WHERE name_key >= :from AND name_key < :to AND id > :after"
+      + " ORDER BY id LIMIT :limit")
+  List<UserRow> findByNameKeyRange(String from, String to, long after, int limit);
+
+  @Query("SELECT * FROM users WHERE email = :email AND name_key >= :from AND name_key < :to"
+      + " AND id > :after ORDER BY id LIMIT :limit")
+  List<UserRow> findByEmailAndNameKeyRange(
+      String email, String from, String to, long after, int limit);
+}

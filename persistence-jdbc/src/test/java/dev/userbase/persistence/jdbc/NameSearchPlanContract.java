@@ -1,0 +1,92 @@
+package dev.userbase.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userbase.domain.User;
+import dev.userbase.domain.UserName;
+import dev.userbase.domain.UserRepository;
+import io.micronaut.context.ApplicationContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A name search finds names by their key's prefix, and the store can run it as a range on the
+ * {@code users_name_key} index rather than a scan. Each store explains the query in its own words.
+ */
+public abstract class NameSearchPlanContract {
+
+  /** The settings of an app context on a new, empty store. */
+  protected abstract Map<String, Object> newStore() throws Exception;
+
+  /** Releases what {@link #newStore} made. */
+  protected void dropStore() throws Exception {}
+
+  /** A plain connection to the store {@link #newStore} made, set up for the plan below. */
+  protected abstract Connection connect(Map<String, Object> store) throws SQLException;
+
+  /** The store's words that ask for a plan, such as {@code EXPLAIN}. */
+  protected abstract String explain();
+
+  /**
+   * The table as the plan's query names it: the store may name the index where a three-row table
+   * would rightly be scanned instead.
+   */
+  protected String users() {
+    return "users";
+  }
+
+  /** What the plan says when it ranges over the index. */
+  protected abstract String indexRange();
+
+  @AfterEach
+  void drop() throws Exception {
+    dropStore();
+  }
+
+  @Test
+  void thePrefixSearchIsARangeOnTheNameKeyIndex() throws Exception {
+    Map<String, Object> store = newStore();
+    try (ApplicationContext context = ApplicationContext.run(store)) {
+      UserRepository users = context.getBean(UserRepository.class);
+      for (String name : new String[] {"Alice", "Bob", "Alina"}) {
+        users.insert(User.create(UserName.of(name), null, Clock.systemUTC()));
+      }
+      assertThat(users.list(0, Optional.empty(), Optional.of("ali"), 10))
+          .extracting(u -> u.name().value())
+          .containsExactly("Alice", "Alina");
+    }
+    List<String> plan = new ArrayList<>();
+    try (Connection connection = connect(store);
+        PreparedStatement query = connection.prepareStatement(explain()
+            + " SELECT * FROM "
+            + users()
+            + " WHERE name_key >= ? AND name_key < ? AND id > ? ORDER BY id LIMIT ?")) {
+      query.setString(1, "ali");
+      query.setString(2, UserName.searchKeyRangeEnd("ali"));
+      query.setLong(3, 0);
+      query.setInt(4, 51);
+      try (ResultSet rows = query.executeQuery()) {
+        ResultSetMetaData columns = rows.getMetaData();
+        while (rows.next()) {
+          List<String> step = new ArrayList<>();
+          for (int i = 1; i <= columns.getColumnCount(); i++) {
+            step.add(columns.getColumnLabel(i) + "=" + rows.getString(i));
+          }
+          plan.add(String.join(" ", step));
+        }
+      }
+    }
+    System.out.println(getClass().getSimpleName() + ": the plan of GET /users?name=ali: " + plan);
+    assertThat(String.join("\n", plan)).contains(indexRange());
+  }
+}

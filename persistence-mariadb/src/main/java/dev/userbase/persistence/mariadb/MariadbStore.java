@@ -1,0 +1,88 @@
+package dev.userbase.persistence.mariadb;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.userbase.domain.StoreUnavailableException;
+import dev.userbase.persistence.jdbc.JdbcTransfer;
+import dev.userbase.persistence.jdbc.PooledSettings;
+import dev.userbase.persistence.jdbc.ServerStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.mariadb.jdbc.Configuration;
+import org.mariadb.jdbc.HostAddress;
+
+/**
+ * The MariaDB store, {@code userbase.store=mariadb}: its URLs, its driver's settings, its
+ * migrations.
+ */
+public final class MariadbStore extends ServerStore {
+
+  static final String NAME = "mariadb";
+
+  public MariadbStore() {
+    super(
+        NAME,
+        "MariaDB",
+        "jdbc:mariadb://127.0.0.1:3306/userbase",
+        "mariadb-dump --single-transaction to back up, the mariadb client to restore",
+        MariadbFaults.INSTANCE);
+  }
+
+  @Override
+  public String describe(String url) {
+    Configuration parsed;
+    try {
+      parsed = Configuration.parse(url);
+    } catch (SQLException e) {
+      parsed = null;
+    }
+    if (parsed == null || parsed.addresses().isEmpty()) {
+      throw new StoreUnavailableException(
+          "Cannot use MariaDB: the URL is not a MariaDB JDBC URL (jdbc:mariadb://host:port/database)",
+          null);
+    }
+    HostAddress address = parsed.addresses().get(0);
+    return address.host
+        + ":"
+        + address.port
+        + "/"
+        + (parsed.database() == null ? "" : parsed.database());
+  }
+
+  @Override
+  public void configure(HikariConfig config, PooledSettings settings) {
+    if (settings.schema() != null) {
+      throw new StoreUnavailableException(
+          "Cannot use MariaDB: its schemas are databases; name the database in the URL"
+              + " (jdbc:mariadb://host:3306/DATABASE) instead of datasources.default.schema",
+          null);
+    }
+    // Times are UTC in the session and in the columns: an instant round-trips exactly, whatever
+    // the server's and the JVM's time zones (without this, an hour that a zone repeats in
+    // autumn comes back an hour off).
+    config.addDataSourceProperty("connectionTimeZone", "UTC");
+    config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
+    config.addDataSourceProperty("preserveInstants", "true");
+    // A server that stops answering without closing the connection must not hold a request
+    // forever (milliseconds; a URL parameter overrides).
+    config.addDataSourceProperty("socketTimeout", "30000");
+    config.addDataSourceProperty("connectTimeout", "5000");
+    // An import's batches go as one multi-row INSERT.
+    config.addDataSourceProperty("rewriteBatchedStatements", "true");
+  }
+
+  @Override
+  public void migrate(DataSource dataSource, PooledSettings settings) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/mariadb")
+        .load()
+        .migrate();
+  }
+
+  @Override
+  protected JdbcTransfer transfer(String where, Connection connection, AutoCloseable release) {
+    return new MariadbTransfer(where, connection, release);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.userbase.persistence.sqlite;
+
+import dev.userbase.domain.UserTransfer;
+import dev.userbase.persistence.jdbc.StoreModule;
+import io.micronaut.core.value.PropertyResolver;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The SQLite store, {@code userbase.store=sqlite}, the default. */
+public final class SqliteStore implements StoreModule {
+
+  static final String NAME = StoreModule.DEFAULT;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Optional<String> ownBackupTools() {
+    return Optional.empty();
+  }
+
+  /** Connections of its own on the configured file; a server may be serving it meanwhile. */
+  @Override
+  public UserTransfer openTransfer(PropertyResolver configuration) {
+    return SqliteTransfer.open(file(configuration));
+  }
+
+  /** The configured database file, resolved as the server resolves it. */
+  public static Path file(PropertyResolver configuration) {
+    return SqliteBackup.resolve(configuration
+        .getProperty(SqliteSettings.PATH, String.class)
+        .orElse(SqliteSettings.DEFAULT_PATH));
+  }
+}
