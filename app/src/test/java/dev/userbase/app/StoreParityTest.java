@@ -42,6 +42,7 @@ class StoreParityTest {
         "micronaut.server.port",
         -1);
     List<String> onSqlite = runScript(sqlite);
+    List<String> stores = new ArrayList<>(List.of("sqlite"));
     for (TestServer store :
         List.<TestServer>of(PostgresTestServer.get(), MariadbTestServer.get())) {
       String database = store.newDatabase();
@@ -59,6 +60,12 @@ class StoreParityTest {
             .as(store.store() + ", step " + (i + 1))
             .isEqualTo(onSqlite.get(i));
       }
+      stores.add(store.store());
+    }
+    System.out.println("Parity, step by step: the same status, headers and body on " + stores);
+    for (int i = 0; i < onSqlite.size(); i++) {
+      String answer = onSqlite.get(i);
+      System.out.printf("%2d  %s%n", i + 1, answer.substring(0, Math.min(answer.length(), 110)));
     }
   }
 

@@ -87,7 +87,7 @@ class SqliteDataSourceFactory {
    * own, as the {@code export} and {@code import} commands work (see {@link SqliteTransfer}).
    */
   @Singleton
-  UserTransfers transfers(SqliteDatabase database) {
-    return () -> SqliteTransfer.open(database.file());
+  UserTransfers transfers(SqliteDatabase database, SqliteSettings settings) {
+    return () -> SqliteTransfer.beside(database, settings);
   }
 }

@@ -36,6 +36,19 @@ public final class SqliteTransfer extends JdbcTransfer {
    * target of a move need not have been served first.
    */
   public static SqliteTransfer open(Path file) {
+    return open(file, SqliteSettings.Synchronous.FULL, true);
+  }
+
+  /**
+   * Opens the file a running server serves: the server migrated it at start, and the import
+   * commits with the server's durability.
+   */
+  static SqliteTransfer beside(SqliteDatabase database, SqliteSettings settings) {
+    return open(database.file(), settings.synchronous(), false);
+  }
+
+  private static SqliteTransfer open(
+      Path file, SqliteSettings.Synchronous synchronous, boolean migrate) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
@@ -46,15 +59,17 @@ public final class SqliteTransfer extends JdbcTransfer {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.enforceForeignKeys(true);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.name()));
     // Long enough to wait out a server's group commit, and a backup's snapshot.
     config.setBusyTimeout(30_000);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     // No "SELECT last_insert_rowid()" after every insert: the import needs no generated keys.
     config.setGetGeneratedKeys(false);
-    org.sqlite.SQLiteDataSource migrations = new org.sqlite.SQLiteDataSource(config);
-    migrations.setUrl("jdbc:sqlite:" + file);
-    SqliteDatabase.migrate(file, migrations);
+    if (migrate) {
+      org.sqlite.SQLiteDataSource migrations = new org.sqlite.SQLiteDataSource(config);
+      migrations.setUrl("jdbc:sqlite:" + file);
+      SqliteDatabase.migrate(file, migrations);
+    }
     SQLiteConfig read = new SQLiteConfig();
     read.setReadOnly(true);
     read.setBusyTimeout(30_000);
