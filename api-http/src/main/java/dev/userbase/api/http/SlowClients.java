@@ -5,11 +5,13 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * complete within {@code userbase.http.header-timeout} of its first byte is closed (a slowloris
  * client sending a byte a second never finishes), and beyond {@code userbase.http.max-connections}
  * open connections a new one is closed at once. Idle connections are closed by Micronaut's own
- * {@code idle-timeout}, set from {@code userbase.http.idle-timeout}. A request the codec could not
- * decode gets a 4xx of its own, and its connection is closed ({@link UndecodableRequests}).
+ * {@code idle-timeout}, set from {@code userbase.http.idle-timeout}. The HTTP/1.1 codec is {@link
+ * StrictServerCodec}, and a request the server cannot read gets a 4xx of its own, and its
+ * connection is closed ({@link UndecodableRequests}).
  */
 @Singleton
 final class SlowClients implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -38,19 +41,26 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
   private final int maxLineBytes;
   private final int maxHeaderBytes;
   private final boolean accessLog;
+  private final HttpDecoderConfig decoderConfig;
   private final AtomicInteger open = new AtomicInteger();
 
   SlowClients(
       @Value("${userbase.http.header-timeout:30s}") Duration headerTimeout,
       @Value("${userbase.http.max-connections:10000}") int maxConnections,
-      @Value("${micronaut.server.netty.max-initial-line-length:4096}") int maxLineBytes,
-      @Value("${micronaut.server.netty.max-header-size:8192}") int maxHeaderBytes,
-      @Value("${userbase.http.access-log:false}") boolean accessLog) {
+      @Value("${userbase.http.access-log:false}") boolean accessLog,
+      NettyHttpServerConfiguration server) {
     this.headerTimeoutNanos = headerTimeout.toNanos();
     this.maxConnections = maxConnections;
-    this.maxLineBytes = maxLineBytes;
-    this.maxHeaderBytes = maxHeaderBytes;
+    this.maxLineBytes = server.getMaxInitialLineLength();
+    this.maxHeaderBytes = server.getMaxHeaderSize();
     this.accessLog = accessLog;
+    // Micronaut's own codec settings, for the stricter codec that takes its place.
+    this.decoderConfig = new HttpDecoderConfig()
+        .setMaxInitialLineLength(server.getMaxInitialLineLength())
+        .setMaxHeaderSize(server.getMaxHeaderSize())
+        .setMaxChunkSize(server.getMaxChunkSize())
+        .setValidateHeaders(server.isValidateHeaders())
+        .setInitialBufferSize(server.getInitialBufferSize());
   }
 
   @Override
@@ -97,6 +107,10 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
       if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null) {
         return;
       }
+      pipeline.replace(
+          ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+          ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+          new StrictServerCodec(decoderConfig));
       pipeline.addAfter(
           ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
           "userbase-undecodable-requests",

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
@@ -24,14 +25,21 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A request the codec could not decode is answered here, and then its connection is closed (the
- * codec discards whatever follows on it):
+ * A request the server cannot read is answered here, and then its connection is closed (whatever
+ * follows on it is discarded, since where the next request begins is unknown):
  * <ul>
  *   <li>a request line longer than {@code micronaut.server.netty.max-initial-line-length}: 414;
  *   <li>headers longer than {@code micronaut.server.netty.max-header-size}: 431;
+ *   <li>a head that breaks RFC 9112's framing rules ({@link Framing}, {@link StrictServerCodec}):
+ *       no Host or two, {@code Content-Length} with {@code Transfer-Encoding}, {@code chunked} not
+ *       last or twice, {@code Transfer-Encoding} in HTTP/1.0: 400; a transfer coding other than
+ *       chunked: 501;
+ *   <li>a chunked body that is not well-formed (a chunk size that is not hexadecimal, say): 400, in
+ *       place of whatever the route would have answered to the body read so far;
  *   <li>anything else that is not HTTP/1.1: 400.
  * </ul>
- * Each is problem+json with a request id, like every other refusal. Left to Micronaut, the first
+ * Each is problem+json with a request id, like every other refusal, and the request's path as
+ * {@code instance} once its request line was read. Left to Micronaut, the first
  * two were 413 "Request Entity Too Large" (about a body never sent) with no request id, and the
  * answer did not say {@code Connection: close}, so a client could send its next request on a
  * connection about to be dropped and see it end with no answer (Java's HttpClient did, in the
@@ -50,6 +58,11 @@ final class UndecodableRequests extends ChannelDuplexHandler {
   // it waits for them.
   private int inFlight;
   private FullHttpResponse deferred;
+  // While a request whose body failed to decode is in flight: its place among the requests in
+  // flight (1 = the next answer written is its own), and what it gets instead of that answer.
+  private int brokenPlace;
+  private FullHttpResponse replacement;
+  private String path;
 
   UndecodableRequests(int maxLineBytes, int maxHeaderBytes, boolean accessLog) {
     this.maxLineBytes = maxLineBytes;
@@ -63,30 +76,67 @@ final class UndecodableRequests extends ChannelDuplexHandler {
       ReferenceCountUtil.release(msg);
       return;
     }
-    if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
-      answered = true;
-      FullHttpResponse answer = answer(request.decoderResult().cause());
+    if (msg instanceof HttpRequest request) {
+      FullHttpResponse refusal = refusal(request);
+      if (refusal != null) {
+        refuse(ctx, refusal);
+        ReferenceCountUtil.release(msg);
+        return;
+      }
+      path = pathOf(request);
+      inFlight++;
+    } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+      FullHttpResponse broken = answer(
+          HttpResponseStatus.BAD_REQUEST,
+          "Bad Request",
+          "The request's chunked body is not well-formed HTTP/1.1",
+          path);
       ReferenceCountUtil.release(msg);
-      if (accessLog) {
-        RequestIds.access(
-            answer.headers().get(RequestIds.HEADER),
-            "-",
-            "-",
-            answer.status().code(),
-            0,
-            address(ctx.channel().remoteAddress()));
-      }
       if (inFlight == 0) {
-        ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
-      } else {
-        deferred = answer;
+        // Answered already, before its body ended.
+        refuse(ctx, broken);
+        return;
       }
+      // The route has the request already: it gets an empty end of body, and its answer is
+      // replaced by the refusal.
+      answered = true;
+      brokenPlace = inFlight;
+      replacement = broken;
+      super.channelRead(ctx, LastHttpContent.EMPTY_LAST_CONTENT);
       return;
     }
-    if (msg instanceof HttpRequest) {
-      inFlight++;
-    }
     super.channelRead(ctx, msg);
+  }
+
+  /** The answer to a request that cannot be served as sent, or null when it can. */
+  private FullHttpResponse refusal(HttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      return answer(request.decoderResult().cause(), request);
+    }
+    Framing.Refusal broken = Framing.refusal(request);
+    if (broken == null) {
+      return null;
+    }
+    return answer(
+        broken.status(), broken.status().reasonPhrase(), broken.detail(), pathOf(request));
+  }
+
+  private void refuse(ChannelHandlerContext ctx, FullHttpResponse answer) {
+    answered = true;
+    if (accessLog) {
+      RequestIds.access(
+          answer.headers().get(RequestIds.HEADER),
+          "-",
+          "-",
+          answer.status().code(),
+          0,
+          address(ctx.channel().remoteAddress()));
+    }
+    if (inFlight == 0) {
+      ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      deferred = answer;
+    }
   }
 
   @Override
@@ -95,9 +145,20 @@ final class UndecodableRequests extends ChannelDuplexHandler {
     boolean ends = msg instanceof LastHttpContent
         && !(msg instanceof HttpResponse response
             && response.status().codeClass() == HttpStatusClass.INFORMATIONAL);
+    if (replacement != null && brokenPlace == 1) {
+      // The broken request's own answer: dropped, and the refusal written in its place.
+      ReferenceCountUtil.release(msg);
+      promise.setSuccess();
+      if (ends) {
+        ctx.writeAndFlush(replacement).addListener(ChannelFutureListener.CLOSE);
+        replacement = null;
+      }
+      return;
+    }
     super.write(ctx, msg, promise);
     if (ends && inFlight > 0) {
       inFlight--;
+      brokenPlace--;
     }
     if (ends && inFlight == 0 && deferred != null) {
       ctx.writeAndFlush(deferred).addListener(ChannelFutureListener.CLOSE);
@@ -111,6 +172,28 @@ final class UndecodableRequests extends ChannelDuplexHandler {
       deferred.release();
       deferred = null;
     }
+    if (replacement != null) {
+      replacement.release();
+      replacement = null;
+    }
+  }
+
+  /**
+   * The request's path, or null when its request line could not be read (the codec then makes up
+   * a request for {@code /bad-request}).
+   */
+  private static String pathOf(HttpRequest request) {
+    String uri = request.uri();
+    if (request.decoderResult().isFailure()
+        && request.decoderResult().cause() instanceof TooLongHttpLineException) {
+      return null;
+    }
+    if (request.decoderResult().isFailure() && "/bad-request".equals(uri)) {
+      return null;
+    }
+    int query = uri.indexOf('?');
+    String path = query < 0 ? uri : uri.substring(0, query);
+    return path.startsWith("/") ? path : null;
   }
 
   private static String address(SocketAddress remote) {
@@ -119,29 +202,40 @@ final class UndecodableRequests extends ChannelDuplexHandler {
         : String.valueOf(remote);
   }
 
-  private FullHttpResponse answer(Throwable cause) {
-    HttpResponseStatus status;
-    String title;
-    String detail;
+  private FullHttpResponse answer(Throwable cause, HttpRequest request) {
     if (cause instanceof TooLongHttpLineException) {
-      status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
-      title = "URI Too Long";
-      detail = "The request line (method, path and query) is longer than the " + maxLineBytes
-          + " bytes this server accepts";
-    } else if (cause instanceof TooLongHttpHeaderException) {
-      status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-      title = "Request Header Fields Too Large";
-      detail = "The request's headers are longer than the " + maxHeaderBytes
-          + " bytes this server accepts";
-    } else {
-      status = HttpResponseStatus.BAD_REQUEST;
-      title = "Bad Request";
-      detail = "The request is not well-formed HTTP/1.1";
+      return answer(
+          HttpResponseStatus.REQUEST_URI_TOO_LONG,
+          "URI Too Long",
+          "The request line (method, path and query) is longer than the " + maxLineBytes
+              + " bytes this server accepts",
+          null);
     }
+    if (cause instanceof TooLongHttpHeaderException) {
+      return answer(
+          HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+          "Request Header Fields Too Large",
+          "The request's headers are longer than the " + maxHeaderBytes
+              + " bytes this server accepts",
+          pathOf(request));
+    }
+    return answer(
+        HttpResponseStatus.BAD_REQUEST,
+        "Bad Request",
+        cause instanceof StrictServerCodec.AmbiguousFraming framing
+            ? framing.getMessage()
+            : "The request is not well-formed HTTP/1.1",
+        pathOf(request));
+  }
+
+  private static FullHttpResponse answer(
+      HttpResponseStatus status, String title, String detail, String instance) {
     String requestId = RequestIds.newId();
-    // Every value is this class's own text or a hex id: nothing to escape.
+    // Title and detail are this class's own text, the id is hex: only the path needs escaping.
     String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
-        + status.code() + ",\"detail\":\"" + detail + "\",\"requestId\":\"" + requestId + "\"}";
+        + status.code() + ",\"detail\":\"" + detail + "\""
+        + (instance == null ? "" : ",\"instance\":\"" + jsonEscaped(instance) + "\"")
+        + ",\"requestId\":\"" + requestId + "\"}";
     ByteBuf body = Unpooled.copiedBuffer(json, StandardCharsets.UTF_8);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
     response
@@ -151,5 +245,19 @@ final class UndecodableRequests extends ChannelDuplexHandler {
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
         .set(RequestIds.HEADER, requestId);
     return response;
+  }
+
+  private static String jsonEscaped(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }
