@@ -62,7 +62,8 @@ final class UndecodableRequests extends ChannelDuplexHandler {
   // flight (1 = the next answer written is its own), and what it gets instead of that answer.
   private int brokenPlace;
   private FullHttpResponse replacement;
-  private String path;
+  // The last request passed on; its path is worked out only if its body breaks.
+  private HttpRequest current;
 
   UndecodableRequests(int maxLineBytes, int maxHeaderBytes, boolean accessLog) {
     this.maxLineBytes = maxLineBytes;
@@ -83,14 +84,14 @@ final class UndecodableRequests extends ChannelDuplexHandler {
         ReferenceCountUtil.release(msg);
         return;
       }
-      path = pathOf(request);
+      current = request;
       inFlight++;
     } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
       FullHttpResponse broken = answer(
           HttpResponseStatus.BAD_REQUEST,
           "Bad Request",
           "The request's chunked body is not well-formed HTTP/1.1",
-          path);
+          current == null ? null : pathOf(current));
       ReferenceCountUtil.release(msg);
       if (inFlight == 0) {
         // Answered already, before its body ended.
