@@ -1,11 +1,11 @@
 package dev.userbase.app;
 
-import dev.userbase.api.http.transfer.UserExport;
-import dev.userbase.api.http.transfer.UserImport;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.IdAlreadyTakenException;
 import dev.userbase.domain.UserTransfer;
 import dev.userbase.persistence.jdbc.StoreModule;
+import dev.userbase.transfer.UserExport;
+import dev.userbase.transfer.UserImport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -115,6 +115,36 @@ class DependencyRulesTest {
   }
 
   @Test
+  void theTransferEngineKnowsTheDomainAndItsFormatsNeverHttpOrAStore() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.transfer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.micronaut..",
+            "io.netty..",
+            "jakarta..",
+            "java.sql..",
+            "javax.sql..",
+            "dev.userbase.api..",
+            "dev.userbase.persistence..",
+            "dev.userbase.app..")
+        .check(classes);
+  }
+
+  @Test
+  void theExportAndImportCommandsDoNotGoThroughTheHttpAdapter() {
+    noClasses()
+        .that()
+        .haveSimpleNameStartingWith("TransferCommands")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.userbase.api..")
+        .check(classes);
+  }
+
+  @Test
   void theRulesSeeEveryModule() {
     // Rules over an empty import pass trivially; make sure each module's classes were found.
     org.assertj.core.api.Assertions.assertThat(
@@ -125,6 +155,7 @@ class DependencyRulesTest {
             "dev.userbase.persistence.sqlite",
             "dev.userbase.persistence.postgres",
             "dev.userbase.persistence.mariadb",
+            "dev.userbase.transfer",
             "dev.userbase.api.http",
             "dev.userbase.app");
   }

@@ -1,11 +1,11 @@
 package dev.userbase.api.http;
 
-import dev.userbase.api.http.transfer.UserExport;
-import dev.userbase.api.http.transfer.UserImport;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.IdAlreadyTakenException;
 import dev.userbase.domain.UserTransfer;
 import dev.userbase.domain.UserTransfers;
+import dev.userbase.transfer.UserExport;
+import dev.userbase.transfer.UserImport;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -3,10 +3,9 @@ package dev.userbase.api.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbase.domain.Email;
 import dev.userbase.domain.User;
+import dev.userbase.transfer.UserTimes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** A user as the API shows it. Times are UTC with exactly three fraction digits. */
 @Serdeable
@@ -26,17 +25,13 @@ public record UserResponse(
 
     long version) {
 
-  /** How times are written: UTC, exactly three fraction digits. */
-  public static final DateTimeFormatter UTC_MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
-
   public static UserResponse fromDomain(User user) {
     return new UserResponse(
         user.id().value(),
         user.name().value(),
         user.email().map(Email::value).orElse(null),
-        UTC_MILLIS.format(user.createdAt()),
-        UTC_MILLIS.format(user.updatedAt()),
+        UserTimes.UTC_MILLIS.format(user.createdAt()),
+        UserTimes.UTC_MILLIS.format(user.updatedAt()),
         user.version());
   }
 }

@@ -1,4 +1,4 @@
-package dev.userbase.api.http.transfer;
+package dev.userbase.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

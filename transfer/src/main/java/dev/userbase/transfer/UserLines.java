@@ -1,10 +1,9 @@
-package dev.userbase.api.http.transfer;
+package dev.userbase.transfer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.userbase.api.http.UserResponse;
 import dev.userbase.domain.Email;
 import dev.userbase.domain.InvalidValueException;
 import dev.userbase.domain.User;
@@ -80,7 +79,7 @@ final class UserLines {
     if (utcMillis(time.toEpochMilli(), scratch)) {
       json.writeString(scratch, 0, 24);
     } else {
-      json.writeString(UserResponse.UTC_MILLIS.format(time));
+      json.writeString(UserTimes.UTC_MILLIS.format(time));
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.userbase.api.http.transfer;
+package dev.userbase.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,17 +1,16 @@
-package dev.userbase.api.http.transfer;
+package dev.userbase.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userbase.api.http.UserResponse;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The export's own time writer gives exactly what the API's formatter gives. */
+/** The export's own time writer gives exactly what the formatter the API shares gives. */
 class UserLinesTest {
 
   @Test
-  void timesAreWrittenAsTheApiFormatterWritesThem() {
+  void timesAreWrittenAsTheSharedFormatterWritesThem() {
     Random random = new Random(20261129L);
     char[] scratch = new char[24];
     long first = Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
@@ -23,7 +22,7 @@ class UserLinesTest {
       assertThat(UserLines.utcMillis(millis, scratch)).isTrue();
       assertThat(new String(scratch))
           .as("%d", millis)
-          .isEqualTo(UserResponse.UTC_MILLIS.format(Instant.ofEpochMilli(millis)));
+          .isEqualTo(UserTimes.UTC_MILLIS.format(Instant.ofEpochMilli(millis)));
     }
     assertThat(UserLines.utcMillis(first - 1, scratch)).isFalse();
     assertThat(UserLines.utcMillis(last + 1, scratch)).isFalse();

@@ -1,4 +1,4 @@
-package dev.userbase.api.http.transfer;
+package dev.userbase.transfer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.userbase.domain.User;

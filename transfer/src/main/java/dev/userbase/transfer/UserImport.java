@@ -1,4 +1,4 @@
-package dev.userbase.api.http.transfer;
+package dev.userbase.transfer;
 
 import com.carrotsearch.hppc.BitMixer;
 import com.carrotsearch.hppc.LongArrayList;

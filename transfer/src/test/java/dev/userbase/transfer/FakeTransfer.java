@@ -1,4 +1,4 @@
-package dev.userbase.api.http.transfer;
+package dev.userbase.transfer;
 
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.User;
