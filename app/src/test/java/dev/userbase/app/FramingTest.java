@@ -168,10 +168,7 @@ class FramingTest implements SqliteTestDatabase {
           socket,
           "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json;\r\n"
               + " charset=utf-8\r\nContent-Length: 19\r\n\r\n{\"name\":\"folded01\"}");
-      String head = RawHttp.readHead(socket.getInputStream());
-      assertThat(head).startsWith("HTTP/1.1 201 ");
-      assertThat(RawHttp.readBody(socket.getInputStream(), head)).contains("\"folded01\"");
-      assertKeptOpen(socket);
+      assertCreatedAndKeptOpen(socket, "folded01");
     }
   }
 
@@ -228,10 +225,7 @@ class FramingTest implements SqliteTestDatabase {
           socket,
           "POST /users HTTP/1.1\r\nHost: x\r\n" + JSON
               + "Transfer-Encoding: chunked\r\n\r\n8\r\n{\"name\":\r\nb\r\n\"chunked1\"}\r\n0\r\n\r\n");
-      String head = RawHttp.readHead(socket.getInputStream());
-      assertThat(head).startsWith("HTTP/1.1 201 ");
-      assertThat(RawHttp.readBody(socket.getInputStream(), head)).contains("\"chunked1\"");
-      assertKeptOpen(socket);
+      assertCreatedAndKeptOpen(socket, "chunked1");
     }
   }
 
@@ -246,10 +240,7 @@ class FramingTest implements SqliteTestDatabase {
       assertThat(RawHttp.readHead(socket.getInputStream()))
           .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
       send(socket, "{\"name\":\"expect01\"}");
-      String head = RawHttp.readHead(socket.getInputStream());
-      assertThat(head).startsWith("HTTP/1.1 201 ");
-      assertThat(RawHttp.readBody(socket.getInputStream(), head)).contains("\"expect01\"");
-      assertKeptOpen(socket);
+      assertCreatedAndKeptOpen(socket, "expect01");
     }
   }
 
@@ -274,6 +265,14 @@ class FramingTest implements SqliteTestDatabase {
     OutputStream out = socket.getOutputStream();
     out.write(bytes.getBytes(StandardCharsets.UTF_8));
     out.flush();
+  }
+
+  /** The answer on the socket is a 201 for the user of that name, and the connection serves on. */
+  private static void assertCreatedAndKeptOpen(Socket socket, String name) throws IOException {
+    String head = RawHttp.readHead(socket.getInputStream());
+    assertThat(head).startsWith("HTTP/1.1 201 ");
+    assertThat(RawHttp.readBody(socket.getInputStream(), head)).contains("\"" + name + "\"");
+    assertKeptOpen(socket);
   }
 
   /** The connection still serves: a second request on it is answered, and not with a close. */

@@ -161,11 +161,7 @@ class SmugglingThroughProxyTest implements SqliteTestDatabase {
   void aSmuggledRequestNeverReachesUserbaseAndTheNextClientGetsItsOwnAnswer(String pair)
       throws Exception {
     String[] parts = pair.split("\\|", 2);
-    Logger access = (Logger) LoggerFactory.getLogger("userbase.access");
-    ListAppender<ILoggingEvent> seen = new ListAppender<>();
-    seen.start();
-    access.addAppender(seen);
-    try {
+    assertNeverServesTheMarker(() -> {
       String attacker = send(attack(parts[0], parts[1]));
       System.out.printf(
           "smuggling through nginx: %s -> %s%n",
@@ -180,12 +176,7 @@ class SmugglingThroughProxyTest implements SqliteTestDatabase {
             .startsWith("HTTP/1.1 200 ")
             .endsWith(victimAnswer);
       }
-    } finally {
-      access.detachAppender(seen);
-    }
-    assertThat(seen.list)
-        .as("requests Userbase served")
-        .noneSatisfy(line -> assertThat(line.getFormattedMessage()).contains(MARKER));
+    });
   }
 
   /**
@@ -205,20 +196,33 @@ class SmugglingThroughProxyTest implements SqliteTestDatabase {
   void behindAProxyThatFramesByLengthTheSmuggledPrefixDiesWithItsConnection(String encoding)
       throws Exception {
     String body = "0\r\n\r\n" + PREFIX;
+    assertNeverServesTheMarker(() -> {
+      try (LengthFramingProxy proxy = new LengthFramingProxy("127.0.0.1", server.getPort())) {
+        String attacker =
+            viaProxy(proxy, attack("Content-Length: " + body.length() + "\r\n" + encoding, body));
+        String victim = viaProxy(proxy, "GET /users/1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(attacker).startsWith("HTTP/1.1 400 ");
+        assertThat(victim)
+            .as("the next client's answer")
+            .startsWith("HTTP/1.1 200 ")
+            .endsWith(victimAnswer);
+      }
+    });
+  }
+
+  private interface Attack {
+    void run() throws Exception;
+  }
+
+  /** Runs the attack and what follows it while recording what Userbase served: never the marker. */
+  private static void assertNeverServesTheMarker(Attack attack) throws Exception {
     Logger access = (Logger) LoggerFactory.getLogger("userbase.access");
     ListAppender<ILoggingEvent> seen = new ListAppender<>();
     seen.start();
     access.addAppender(seen);
-    try (LengthFramingProxy proxy = new LengthFramingProxy("127.0.0.1", server.getPort())) {
-      String attacker =
-          viaProxy(proxy, attack("Content-Length: " + body.length() + "\r\n" + encoding, body));
-      String victim = viaProxy(proxy, "GET /users/1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
-
-      assertThat(attacker).startsWith("HTTP/1.1 400 ");
-      assertThat(victim)
-          .as("the next client's answer")
-          .startsWith("HTTP/1.1 200 ")
-          .endsWith(victimAnswer);
+    try {
+      attack.run();
     } finally {
       access.detachAppender(seen);
     }
