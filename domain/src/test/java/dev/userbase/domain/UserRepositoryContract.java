@@ -50,9 +50,11 @@ public abstract class UserRepositoryContract {
 
   @Test
   void insertAssignsAnIdAndKeepsEveryField() {
-    User stored = insert("Alice", "alice@example.com");
+    User inserted = insert("Alice", "alice@example.com");
 
-    assertThat(stored.id()).isNotNull();
+    // What the store gives back when asked, not what insert handed back.
+    User stored = repository.findById(inserted.id()).orElseThrow();
+    assertThat(stored.id()).isEqualTo(inserted.id());
     assertThat(stored.name()).isEqualTo(UserName.of("Alice"));
     assertThat(stored.email()).contains(Email.of("alice@example.com"));
     assertThat(stored.createdAt()).isEqualTo(Instant.parse("2026-11-25T10:00:00.123Z"));

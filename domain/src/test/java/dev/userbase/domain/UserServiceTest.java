@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -192,13 +191,25 @@ class UserServiceTest {
   }
 
   @Test
-  void deleteAtTheExpectedVersionSucceeds() {
+  void deleteAtTheExpectedVersionRemovesTheUser() {
+    // On a store that keeps users, not a stub: what is checked is that the user is gone.
+    InMemoryUserRepository store = new InMemoryUserRepository();
+    User created = new UserService(store, CLOCK).create(UserName.of("Alice"), null);
+    UserService onStore = new UserService(store, CLOCK);
+
+    onStore.delete(created.id(), Precondition.version(1));
+
+    assertThat(store.findById(created.id())).isEmpty();
+    assertThatThrownBy(() -> onStore.get(created.id())).isInstanceOf(UserNotFoundException.class);
+  }
+
+  @Test
+  void deleteThatLosesEveryRaceToOtherWritersIsBusyNotDone() {
     when(users.findById(ID)).thenReturn(Optional.of(stored(2)));
-    when(users.delete(ID, 2)).thenReturn(true);
+    when(users.delete(ID, 2)).thenReturn(false);
 
-    service.delete(ID, Precondition.version(2));
-
-    verify(users).delete(eq(ID), eq(2L));
+    assertThatThrownBy(() -> service.delete(ID, Precondition.version(2)))
+        .isInstanceOf(StoreBusyException.class);
   }
 
   @Test

@@ -24,7 +24,6 @@ final class InputLines implements AutoCloseable {
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private byte[] buffer = new byte[1 << 16];
-  private char[] chars = new char[256];
   private int start;
   private int end;
   private boolean eof;
@@ -120,22 +119,6 @@ final class InputLines implements AutoCloseable {
       }
     }
     return -1;
-  }
-
-  /** Whether the line is plain ASCII, in {@link #bytes}. */
-  boolean ascii() {
-    return decoded == null && error == null;
-  }
-
-  /** The plain ASCII line's chars, from 0 to {@link #length}, in a buffer the next line reuses. */
-  char[] chars() {
-    if (chars.length < length) {
-      chars = new char[Math.max(length, chars.length * 2)];
-    }
-    for (int i = 0; i < length; i++) {
-      chars[i] = (char) bytes[offset + i];
-    }
-    return chars;
   }
 
   /** The line's text ("" for a line that cannot be read). */

@@ -127,15 +127,6 @@ final class UserLines {
     }
   }
 
-  /** Reads one NDJSON line, given as chars (no encoding to detect, unlike bytes). */
-  static Object[] parseJson(char[] chars, int length) throws BadLine {
-    try (JsonParser parser = JSON.createParser(chars, 0, length)) {
-      return parseJson(parser);
-    } catch (IOException e) {
-      throw notJson();
-    }
-  }
-
   /** Reads one NDJSON line. */
   static Object[] parseJson(String line) throws BadLine {
     try (JsonParser parser = JSON.createParser(line)) {

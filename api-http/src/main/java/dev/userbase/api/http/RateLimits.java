@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -41,9 +42,15 @@ final class RateLimits implements Ordered {
   private final String policy;
   private final LoadingCache<String, Bucket> buckets;
 
+  /**
+   * @param clock what the buckets refill by: a {@link TimeMeter} bean when there is one (a test's
+   *     clock), else the system's monotonic clock
+   */
   RateLimits(
       @Value("${" + RATE + "}") long rate,
-      @Nullable @Value("${userbase.rate-limit.burst:}") Long burst) {
+      @Nullable @Value("${userbase.rate-limit.burst:}") Long burst,
+      @Nullable TimeMeter clock) {
+    TimeMeter time = clock != null ? clock : TimeMeter.SYSTEM_NANOTIME;
     this.rate = rate;
     this.burst = burst == null || burst < 1 ? rate : burst;
     long window = Math.max(1, ceilDiv(this.burst, rate));
@@ -54,6 +61,7 @@ final class RateLimits implements Ordered {
         .maximumSize(1_000_000)
         .build(key -> Bucket.builder()
             .addLimit(limit -> limit.capacity(this.burst).refillGreedy(rate, Duration.ofSeconds(1)))
+            .withCustomTimePrecision(time)
             .build());
   }
 

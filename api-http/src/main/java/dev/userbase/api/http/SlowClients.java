@@ -70,11 +70,6 @@ final class SlowClients implements BeanCreatedEventListener<NettyServerCustomize
     return event.getBean();
   }
 
-  /** Connections open now, for tests and metrics. */
-  int openConnections() {
-    return open.get();
-  }
-
   private final class Listener implements NettyServerCustomizer {
     @Override
     public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {

@@ -152,13 +152,26 @@ class SqliteDatabaseTest {
   }
 
   @Test
-  void relativePathsAreResolvedAndMissingFoldersCreated() {
-    Path nested = folder.resolve("a/b/../c/users.db");
+  void relativePathsAreResolvedAgainstTheWorkingDirectoryAndMissingFoldersCreated()
+      throws Exception {
+    // Relative, as a user writes it; the tests run in the module's folder, so it lands in target.
+    String under = "target/relative-" + java.util.UUID.randomUUID();
+    Path relative = Path.of(under, "a/b/../c/users.db");
+    Path expected = Path.of("").toAbsolutePath().resolve(under).resolve("a/c/users.db");
+    assertThat(relative).isRelative();
 
-    SqliteDatabase database = open(settings(nested, SqliteSettings.Synchronous.FULL));
+    try {
+      SqliteDatabase database = open(settings(relative, SqliteSettings.Synchronous.FULL));
 
-    assertThat(database.file()).isEqualTo(folder.resolve("a/c/users.db").toAbsolutePath());
-    assertThat(database.file()).isAbsolute().exists();
+      assertThat(database.file()).isEqualTo(expected);
+      assertThat(database.file()).isAbsolute().exists();
+    } finally {
+      try (var files = Files.walk(Path.of(under))) {
+        files
+            .sorted(java.util.Comparator.reverseOrder())
+            .forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   @Test
