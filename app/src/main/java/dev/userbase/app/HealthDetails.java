@@ -1,6 +1,6 @@
 package dev.userbase.app;
 
-import dev.userbase.api.http.access.Scope;
+import dev.userbase.access.Scope;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.management.endpoint.annotation.Endpoint;

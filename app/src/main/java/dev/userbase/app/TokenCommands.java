@@ -1,8 +1,7 @@
 package dev.userbase.app;
 
-import dev.userbase.api.http.access.AccessTokens;
-import dev.userbase.api.http.access.Scope;
-import dev.userbase.api.http.access.TokensFile;
+import dev.userbase.access.Scope;
+import dev.userbase.access.TokensFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,11 +52,11 @@ final class TokenCommands implements Callable<Integer> {
       if (file != null) {
         return file.toAbsolutePath();
       }
-      return Commands.configured(AccessTokens.FILE_PROPERTY)
+      return Commands.configured(TokensFile.SETTING)
           .filter(value -> !value.isBlank())
           .map(value -> Path.of(value).toAbsolutePath())
           .orElseThrow(() -> new IllegalStateException("no tokens file is configured: set "
-              + AccessTokens.FILE_PROPERTY
+              + TokensFile.SETTING
               + " (USERBASE_AUTH_TOKENS_FILE), or pass --file"));
     }
   }

@@ -2,9 +2,9 @@ package dev.userbase.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userbase.access.Scope;
+import dev.userbase.access.TokensFile;
 import dev.userbase.api.http.HttpCalls;
-import dev.userbase.api.http.access.Scope;
-import dev.userbase.api.http.access.TokensFile;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -134,13 +134,25 @@ class DependencyRulesTest {
   }
 
   @Test
-  void theExportAndImportCommandsDoNotGoThroughTheHttpAdapter() {
+  void theCommandLineDoesNotGoThroughTheHttpAdapter() {
     noClasses()
         .that()
-        .haveSimpleNameStartingWith("TransferCommands")
+        .haveNameMatching("dev\\.userbase\\.app\\.\\w*Commands(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.userbase.api..")
+        .check(classes);
+  }
+
+  @Test
+  void theTokensFileAndScopesArePlainJava() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.userbase.access..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.micronaut..", "jakarta..", "dev.userbase.api..", "dev.userbase.app..")
         .check(classes);
   }
 
@@ -156,6 +168,7 @@ class DependencyRulesTest {
             "dev.userbase.persistence.postgres",
             "dev.userbase.persistence.mariadb",
             "dev.userbase.transfer",
+            "dev.userbase.access",
             "dev.userbase.api.http",
             "dev.userbase.app");
   }

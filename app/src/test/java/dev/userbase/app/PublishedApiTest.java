@@ -2,8 +2,8 @@ package dev.userbase.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userbase.access.Scope;
 import dev.userbase.api.http.HttpCalls;
-import dev.userbase.api.http.access.Scope;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

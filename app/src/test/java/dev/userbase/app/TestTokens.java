@@ -1,7 +1,7 @@
 package dev.userbase.app;
 
-import dev.userbase.api.http.access.Scope;
-import dev.userbase.api.http.access.TokensFile;
+import dev.userbase.access.Scope;
+import dev.userbase.access.TokensFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.userbase.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userbase.api.http.access.Scope;
-import dev.userbase.api.http.access.TokensFile;
+import dev.userbase.access.Scope;
+import dev.userbase.access.TokensFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

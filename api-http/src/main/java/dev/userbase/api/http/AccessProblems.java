@@ -1,7 +1,7 @@
 package dev.userbase.api.http;
 
+import dev.userbase.access.Scope;
 import dev.userbase.api.http.access.RequiredAccess;
-import dev.userbase.api.http.access.Scope;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,6 @@
 package dev.userbase.api.http.access;
 
+import dev.userbase.access.TokensFile;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -18,7 +19,7 @@ public final class AccessMode {
   private final boolean tokens;
 
   AccessMode(
-      @Nullable @Value("${" + AccessTokens.FILE_PROPERTY + ":}") String tokensFile,
+      @Nullable @Value("${" + TokensFile.SETTING + ":}") String tokensFile,
       @Nullable @Value("${" + IdentityProvider.JWKS_URL + ":}") String jwksUrl) {
     this.tokens = !isBlank(tokensFile) || !isBlank(jwksUrl);
     if (!tokens) {

@@ -1,5 +1,6 @@
 package dev.userbase.api.http.access;
 
+import dev.userbase.access.TokensFile;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -23,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * stay in force.
  */
 @Context
-@Requires(property = AccessTokens.FILE_PROPERTY)
+@Requires(property = TokensFile.SETTING)
 public final class AccessTokens {
 
-  public static final String FILE_PROPERTY = "userbase.auth.tokens-file";
   private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
 
   private final Path file;
@@ -35,7 +35,7 @@ public final class AccessTokens {
   private byte[] lastBytes;
 
   AccessTokens(
-      @Value("${" + FILE_PROPERTY + "}") String file,
+      @Value("${" + TokensFile.SETTING + "}") String file,
       @Value("${userbase.auth.tokens-file-poll:1s}") Duration poll) {
     this.file = Path.of(file).toAbsolutePath().normalize();
     this.lastBytes = bytes().orElse(null);

@@ -1,5 +1,6 @@
 package dev.userbase.api.http.access;
 
+import dev.userbase.access.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

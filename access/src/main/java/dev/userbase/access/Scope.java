@@ -1,4 +1,4 @@
-package dev.userbase.api.http.access;
+package dev.userbase.access;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.userbase.api.http.access;
+package dev.userbase.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

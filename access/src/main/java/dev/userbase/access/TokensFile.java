@@ -1,4 +1,4 @@
-package dev.userbase.api.http.access;
+package dev.userbase.access;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +34,9 @@ public final class TokensFile {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FIELDS = Pattern.compile("[ \\t]+");
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The setting that names the tokens file; {@code USERBASE_AUTH_TOKENS_FILE}. */
+  public static final String SETTING = "userbase.auth.tokens-file";
 
   private TokensFile() {}
 
