@@ -60,6 +60,24 @@ class HealthTest implements SqliteTestDatabase {
   }
 
   @Test
+  void anUnknownHealthPathIsNotFoundAndNamesNoJavaType() throws Exception {
+    HttpCalls http = new HttpCalls(server.getURI());
+    for (String path : new String[] {"/health/foo", "/health/LIVENESS", "/health/liveness/x"}) {
+      HttpResponse<String> answer = http.get(path, header("ops"));
+
+      assertThat(answer.statusCode()).as(path).isEqualTo(404);
+      assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+      JsonNode problem = json.readValue(answer.body(), Argument.of(JsonNode.class));
+      assertThat(problem.get("detail").getStringValue()).isEqualTo("No resource at this path");
+      assertThat(problem.get("instance").getStringValue()).isEqualTo(path);
+      assertThat(answer.body()).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]+");
+    }
+    for (String path : new String[] {"/health", "/health/liveness", "/health/readiness"}) {
+      assertThat(http.get(path, header("ops")).statusCode()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
   void theStoreReportsItsWriterQueueAndFreeDiskAndAFullDiskTurnsReadinessDownUntilThereIsRoom()
       throws Exception {
     HttpCalls http = new HttpCalls(server.getURI());
