@@ -73,6 +73,20 @@ public abstract class UserRepositoryContract {
   }
 
   @Test
+  void theIdOfTheLastUserDeletedIsNeverHandedOutAgain() {
+    insert("First", null);
+    User last = insert("Last", null);
+    assertThat(repository.delete(last.id())).isTrue();
+
+    User next = insert("Next", null);
+
+    // The highest id was freed: a store that reuses it (SQLite without AUTOINCREMENT, a
+    // MAX(id) + 1) would give it out again, and an old link would find another user.
+    assertThat(next.id().value()).isGreaterThan(last.id().value());
+    assertThat(repository.findById(last.id())).isEmpty();
+  }
+
+  @Test
   void findByIdReturnsExactlyWhatWasStored() {
     User stored = insert("Zoë Ünïcödé 日本 🙂", null);
 

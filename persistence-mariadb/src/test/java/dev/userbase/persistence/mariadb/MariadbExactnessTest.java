@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userbase.domain.Email;
 import dev.userbase.domain.User;
-import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserRepository;
 import io.micronaut.context.ApplicationContext;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What MariaDB's defaults would not give, and the store does: code-point comparison of emails and
- * name keys (no case, accent or trailing-space folding), UTC times whatever the JVM's zone, and
- * ids never handed out twice.
+ * name keys (no case, accent or trailing-space folding), and UTC times whatever the JVM's zone.
+ * (That ids are never handed out twice is the repository contract's, on every store.)
  */
 class MariadbExactnessTest {
 
@@ -99,15 +98,5 @@ class MariadbExactnessTest {
       row.next();
       assertThat(row.getString(1)).isEqualTo("2026-11-01 05:30:00.123");
     }
-  }
-
-  @Test
-  void aDeletedUsersIdIsNotHandedOutAgain() {
-    User last = insert("Last", null, Instant.EPOCH);
-    users.delete(last.id());
-
-    assertThat(insert("Next", null, Instant.EPOCH).id().value())
-        .isGreaterThan(last.id().value());
-    assertThat(users.findById(new UserId(last.id().value()))).isEmpty();
   }
 }
