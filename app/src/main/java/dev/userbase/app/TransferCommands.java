@@ -34,6 +34,12 @@ final class TransferCommands {
         environment -> StoreModule.configured(environment).openTransfer(environment));
   }
 
+  /** The configured store, to read from: one that does not exist is refused, not made. */
+  static UserTransfer openExisting() {
+    return Commands.withConfiguration(
+        environment -> StoreModule.configured(environment).openExisting(environment));
+  }
+
   /**
    * A bar on stderr (rows, rate and, when the total is known, ETA) while a file is exported or
    * imported at a terminal; nothing otherwise, so a pipe carries data alone. {@code total} is -1
@@ -134,7 +140,7 @@ final class TransferCommands {
       }
       long start;
       long rows;
-      try (UserTransfer store = openConfigured();
+      try (UserTransfer store = openExisting();
           // The descriptor itself, not System.out: a PrintStream hides a closed pipe, and the
           // export would go on writing into it.
           OutputStream out = new java.io.BufferedOutputStream(

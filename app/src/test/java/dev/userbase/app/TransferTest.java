@@ -138,6 +138,19 @@ class TransferTest {
   }
 
   @Test
+  void anExportFromASqliteFileThatDoesNotExistFailsNamingItAndMakesNothing() throws Exception {
+    Map<String, String> mistyped = store("sqlite");
+    Path database = Path.of(mistyped.get("userbase.sqlite.path")).toAbsolutePath();
+    Path out = folder.resolve("nothing.ndjson");
+
+    assertThat(run(mistyped, "export", out.toString())).isEqualTo(1);
+
+    assertThat(err.toString()).contains("no database at " + database);
+    assertThat(database).doesNotExist();
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void theMoveWorksFromEveryStoreIntoEveryOtherWithByteIdenticalExports() throws Exception {
     Map<String, String> seeded = store("sqlite");
     seed(seeded);

