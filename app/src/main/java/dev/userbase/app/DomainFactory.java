@@ -18,7 +18,8 @@ class DomainFactory {
   // server fails the start instead of the first request.
   @Context
   UserService userService(
-      @Property(name = StoreModule.SETTING) String store, BeanProvider<UserRepository> users) {
+      @Property(name = StoreModule.SETTING, defaultValue = StoreModule.DEFAULT) String store,
+      BeanProvider<UserRepository> users) {
     try {
       StoreModule.named(store);
     } catch (IllegalArgumentException e) {

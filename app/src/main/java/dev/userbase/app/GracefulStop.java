@@ -1,8 +1,7 @@
 package dev.userbase.app;
 
-import dev.userbase.api.http.Draining;
+import dev.userbase.api.http.server.Draining;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.graceful.GracefulShutdownManager;
 import java.time.Duration;
@@ -33,15 +32,11 @@ final class GracefulStop {
   private final Duration drainDelay;
   private final Duration gracePeriod;
 
-  GracefulStop(
-      Draining draining,
-      GracefulShutdownManager shutdown,
-      @Property(name = "userbase.shutdown.drain-delay") Duration drainDelay,
-      @Property(name = "userbase.shutdown.grace-period") Duration gracePeriod) {
+  GracefulStop(Draining draining, GracefulShutdownManager shutdown, ShutdownSettings settings) {
     this.draining = draining;
     this.shutdown = shutdown;
-    this.drainDelay = drainDelay;
-    this.gracePeriod = gracePeriod;
+    this.drainDelay = settings.drainDelay();
+    this.gracePeriod = settings.gracePeriod();
     Signal.handle(new Signal("TERM"), this::onSignal);
     Signal.handle(new Signal("INT"), this::onSignal);
   }

@@ -1,8 +1,8 @@
 package dev.userbase.app;
 
 import dev.userbase.domain.StoreBackups;
+import dev.userbase.persistence.sqlite.BackupSettings;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * userbase.backup.keep}.
  */
 @Context
-@Requires(property = "userbase.backup.interval")
+@Requires(property = BackupSettings.INTERVAL)
 final class ScheduledBackups {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
@@ -27,11 +27,9 @@ final class ScheduledBackups {
   ScheduledBackups(
       StoreBackups backups,
       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-      @Property(name = "userbase.backup.interval") Duration interval) {
+      BackupSettings settings) {
     this.backups = backups;
-    if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("userbase.backup.interval must be positive, such as 6h");
-    }
+    Duration interval = settings.interval();
     scheduler.scheduleAtFixedRate(interval, interval, this::backUp);
     LOG.info("Backups every {}", interval);
   }

@@ -1,6 +1,6 @@
 package dev.userbase.app;
 
-import dev.userbase.api.http.Draining;
+import dev.userbase.api.http.server.Draining;
 import dev.userbase.domain.StoreHealth;
 import io.micronaut.core.async.publisher.AsyncSingleResultPublisher;
 import io.micronaut.health.HealthStatus;

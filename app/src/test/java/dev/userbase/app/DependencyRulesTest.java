@@ -1,10 +1,12 @@
 package dev.userbase.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ class DependencyRulesTest {
         .resideInAnyPackage(
             "io.micronaut..",
             "jakarta..",
+            "java.sql..",
             "javax.sql..",
             "dev.userbase.persistence..",
             "dev.userbase.api..",
@@ -157,6 +160,56 @@ class DependencyRulesTest {
   }
 
   @Test
+  void theHttpPackagesFormNoCycle() {
+    slices().matching("dev.userbase.api.http.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void problemJsonAndTheSharedHttpPiecesKnowNoResourceAndNoServerConcern() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.userbase.api.http.problem..", "dev.userbase.api.http.common..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.userbase.api.http.users..",
+            "dev.userbase.api.http.admin..",
+            "dev.userbase.api.http.server..",
+            "dev.userbase.api.http.access..",
+            "dev.userbase.api.http.docs..")
+        .check(classes);
+  }
+
+  @Test
+  void theServersProtectionsKnowNoResource() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.userbase.api.http.server..", "dev.userbase.api.http.access..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.userbase.api.http.users..", "dev.userbase.api.http.admin..")
+        .check(classes);
+  }
+
+  @Test
+  void eachResourceStaysOutOfTheOthers() {
+    List<String> resources = List.of("users", "admin");
+    for (String resource : resources) {
+      for (String other : resources) {
+        if (!other.equals(resource)) {
+          noClasses()
+              .that()
+              .resideInAPackage("dev.userbase.api.http." + resource + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAPackage("dev.userbase.api.http." + other + "..")
+              .check(classes);
+        }
+      }
+    }
+  }
+
+  @Test
   void theRulesSeeEveryModule() {
     // Rules over an empty import pass trivially; make sure each module's classes were found.
     org.assertj.core.api.Assertions.assertThat(
@@ -169,7 +222,13 @@ class DependencyRulesTest {
             "dev.userbase.persistence.mariadb",
             "dev.userbase.transfer",
             "dev.userbase.access",
-            "dev.userbase.api.http",
+            "dev.userbase.api.http.users",
+            "dev.userbase.api.http.common",
+            "dev.userbase.api.http.problem",
+            "dev.userbase.api.http.server",
+            "dev.userbase.api.http.access",
+            "dev.userbase.api.http.admin",
+            "dev.userbase.api.http.docs",
             "dev.userbase.app");
   }
 }

@@ -59,7 +59,8 @@ class RequestIdTest implements SqliteTestDatabase {
 
   @Test
   void theLogLinesOfARequestCarryItsIdWhicheverThreadWritesThem() {
-    Logger handlers = (Logger) LoggerFactory.getLogger("dev.userbase.api.http.ProblemHandlers");
+    Logger handlers =
+        (Logger) LoggerFactory.getLogger("dev.userbase.api.http.problem.ProblemHandlers");
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     captured.start();
     Level before = handlers.getLevel();

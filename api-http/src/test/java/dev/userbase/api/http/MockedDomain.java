@@ -11,10 +11,10 @@ import jakarta.inject.Singleton;
 /** Stands in for the app's wiring: the controllers meet a Mockito mock of the domain. */
 @Factory
 @Requires(property = MockedDomain.ENABLED, value = "true")
-class MockedDomain {
+public class MockedDomain {
 
   // This class ships in the test-jar; only tests that ask for the mock get it.
-  static final String ENABLED = "userbase.test.mocked-domain";
+  public static final String ENABLED = "userbase.test.mocked-domain";
 
   // A plain Mockito mock, not @MockBean: that one proxies the class and runs its constructor.
   @Singleton

@@ -17,18 +17,18 @@ import org.junit.jupiter.api.BeforeEach;
  * What the controller tests share: a server whose domain is a Mockito mock, raw HTTP calls to it,
  * and the check that an answer is RFC 9457 problem+json with the right status.
  */
-abstract class MockedDomainHttpTest {
+public abstract class MockedDomainHttpTest {
 
   @Inject
-  EmbeddedServer server;
+  protected EmbeddedServer server;
 
   @Inject
-  UserService users;
+  protected UserService users;
 
   @Inject
-  JsonMapper json;
+  protected JsonMapper json;
 
-  HttpCalls http;
+  protected HttpCalls http;
 
   @BeforeEach
   void resetDomainAndClient() {
@@ -36,12 +36,12 @@ abstract class MockedDomainHttpTest {
     http = new HttpCalls(server.getURI());
   }
 
-  JsonNode body(HttpResponse<String> response) throws IOException {
+  protected JsonNode body(HttpResponse<String> response) throws IOException {
     return json.readValue(response.body(), Argument.of(JsonNode.class));
   }
 
   /** Checks that the answer is problem+json with this status and no trace of a stack; returns it. */
-  JsonNode assertProblem(HttpResponse<String> response, int status) throws IOException {
+  protected JsonNode assertProblem(HttpResponse<String> response, int status) throws IOException {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));

@@ -83,7 +83,7 @@ public abstract class ServerStore implements StoreModule {
         + product
         + "'s own tools: "
         + backupTools
-        + " (see the README's Operations section)");
+        + " (see docs/operations.md)");
   }
 
   /** A pool of two of its own: the database is migrated as the server would, once, at open. */

@@ -5,7 +5,6 @@ import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.persistence.jdbc.StoreModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -38,20 +37,13 @@ public final class SqliteBackups implements StoreBackups {
   private final int keep;
   private final MeterRegistry meters;
 
-  SqliteBackups(
-      SqliteDatabase database,
-      @Nullable @Value("${userbase.backup.dir:}") String folder,
-      @Value("${userbase.backup.keep:7}") int keep,
-      @Nullable MeterRegistry meters) {
+  SqliteBackups(SqliteDatabase database, BackupSettings settings, @Nullable MeterRegistry meters) {
     this.meters = meters;
     this.database = database.file();
-    this.folder = folder == null || folder.isBlank()
+    this.folder = settings.dir().isBlank()
         ? this.database.resolveSibling("backups")
-        : Path.of(folder).toAbsolutePath().normalize();
-    if (keep < 1) {
-      throw new IllegalArgumentException("userbase.backup.keep must be at least 1");
-    }
-    this.keep = keep;
+        : Path.of(settings.dir()).toAbsolutePath().normalize();
+    this.keep = settings.keep();
   }
 
   @Override

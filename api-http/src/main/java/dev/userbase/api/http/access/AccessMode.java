@@ -1,9 +1,6 @@
 package dev.userbase.api.http.access;
 
-import dev.userbase.access.TokensFile;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +15,8 @@ public final class AccessMode {
 
   private final boolean tokens;
 
-  AccessMode(
-      @Nullable @Value("${" + TokensFile.SETTING + ":}") String tokensFile,
-      @Nullable @Value("${" + IdentityProvider.JWKS_URL + ":}") String jwksUrl) {
-    this.tokens = !isBlank(tokensFile) || !isBlank(jwksUrl);
+  AccessMode(AccessSettings settings) {
+    this.tokens = settings.tokensConfigured();
     if (!tokens) {
       LOG.warn("No tokens configured (userbase.auth.tokens-file, userbase.auth.jwks-url): serving"
           + " anonymous requests from loopback clients only; every other client gets 401");
@@ -31,9 +26,5 @@ public final class AccessMode {
   /** Whether every protected route needs a token; otherwise loopback clients need none. */
   public boolean tokensRequired() {
     return tokens;
-  }
-
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
   }
 }

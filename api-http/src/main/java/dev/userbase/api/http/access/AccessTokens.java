@@ -3,12 +3,10 @@ package dev.userbase.api.http.access;
 import dev.userbase.access.TokensFile;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * stay in force.
  */
 @Context
-@Requires(property = TokensFile.SETTING)
+@Requires(property = AccessSettings.TOKENS_FILE)
 public final class AccessTokens {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
@@ -34,10 +32,8 @@ public final class AccessTokens {
   private volatile TokensFile.Tokens tokens;
   private byte[] lastBytes;
 
-  AccessTokens(
-      @Value("${" + TokensFile.SETTING + "}") String file,
-      @Value("${userbase.auth.tokens-file-poll:1s}") Duration poll) {
-    this.file = Path.of(file).toAbsolutePath().normalize();
+  AccessTokens(AccessSettings settings) {
+    this.file = Path.of(settings.tokensFile()).toAbsolutePath().normalize();
     this.lastBytes = bytes().orElse(null);
     this.tokens = TokensFile.read(this.file);
     LOG.info("{} tokens from {}", tokens.size(), this.file);
@@ -46,7 +42,7 @@ public final class AccessTokens {
       thread.setDaemon(true);
       return thread;
     });
-    long every = Math.max(1, poll.toMillis());
+    long every = Math.max(1, settings.tokensFilePoll().toMillis());
     poller.scheduleWithFixedDelay(this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
   }
 

@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.KeyType;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.DefaultRolesFinder;
 import io.micronaut.security.token.RolesFinder;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfiguration;
@@ -24,11 +23,10 @@ import java.util.List;
 @Factory
 final class IdentityProvider {
 
-  static final String JWKS_URL = "userbase.auth.jwks-url";
-
   @Singleton
-  @Requires(property = JWKS_URL)
-  JwksSignatureConfiguration keys(@Value("${" + JWKS_URL + "}") String url) {
+  @Requires(property = AccessSettings.JWKS_URL)
+  JwksSignatureConfiguration keys(AccessSettings settings) {
+    String url = settings.jwksUrl();
     return new JwksSignatureConfiguration() {
       @Override
       public String getName() {
@@ -54,16 +52,17 @@ final class IdentityProvider {
   }
 
   @Singleton
-  @Requires(property = "userbase.auth.jwt-issuer")
-  GenericJwtClaimsValidator<Object> issuer(@Value("${userbase.auth.jwt-issuer}") String issuer) {
+  @Requires(property = AccessSettings.JWT_ISSUER)
+  GenericJwtClaimsValidator<Object> issuer(AccessSettings settings) {
+    String issuer = settings.jwtIssuer();
     // Exact: micronaut's own issuer check also accepts an issuer that merely ends the same way.
     return (claims, request) -> issuer.equals(claims.get("iss"));
   }
 
   @Singleton
-  @Requires(property = "userbase.auth.jwt-audience")
-  GenericJwtClaimsValidator<Object> audience(
-      @Value("${userbase.auth.jwt-audience}") String audience) {
+  @Requires(property = AccessSettings.JWT_AUDIENCE)
+  GenericJwtClaimsValidator<Object> audience(AccessSettings settings) {
+    String audience = settings.jwtAudience();
     return (claims, request) ->
         JWTClaimsSetUtils.jwtClaimsSetFromClaims(claims).getAudience().contains(audience);
   }
