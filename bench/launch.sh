@@ -1,4 +1,4 @@
-# Sourced by the benchmark scripts: the production launch the README documents (bin/userbase,
+# Sourced by the benchmark scripts: the production launch the docs describe (bin/userbase,
 # with its defaults unless JAVA_OPTS is set), and the start that trains its archive for the jar
 # as built.
 jar=app/target/userbase.jar
