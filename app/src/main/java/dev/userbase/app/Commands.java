@@ -15,14 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The jar's subcommands: {@code java -jar userbase.jar <command> …}, each with {@code --help}.
+ * The commands: {@code bin/userbase <command> …} (or {@code java -jar userbase.jar <command> …}),
+ * each with {@code --help}.
  * They read the same configuration as the server (application.yml, system properties,
  * environment) and exit 0 on success, 1 when the work failed, 2 on a usage error.
  */
 @Command(
-    name = "userbase.jar",
+    name = "userbase",
     mixinStandardHelpOptions = true,
-    version = "Userbase",
+    versionProvider = BuildInfo.class,
     subcommands = {
       Commands.BackupCommand.class,
       Commands.RestoreCommand.class,
@@ -47,6 +48,13 @@ final class Commands implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new Commands());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler((e, args1) -> {
+      // Picocli would guess ("Did you mean …?"); the list of commands says more.
+      CommandLine line = e.getCommandLine();
+      line.getErr().println("userbase: " + e.getMessage());
+      line.usage(line.getErr());
+      return 2;
+    });
     commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
       line.getErr().println("userbase: " + e.getMessage());
       return 1;

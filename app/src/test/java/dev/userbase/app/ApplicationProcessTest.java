@@ -95,7 +95,14 @@ class ApplicationProcessTest {
       assertThat(process.output())
           .anySatisfy(line -> assertThat(line)
               .contains("SQLite database " + database + " (journal_mode=wal, synchronous=FULL"))
-          .anySatisfy(line -> assertThat(line).contains("SQLite database " + database + " closed"));
+          .anySatisfy(line -> assertThat(line).contains("SQLite database " + database + " closed"))
+          .anySatisfy(line -> assertThat(line)
+              .containsPattern("Userbase \\S+ \\(build \\w+")
+              .contains("ready at http://localhost:" + process.uri().getPort()
+                  + " (listening on every interface; micronaut.server.host narrows it)")
+              .containsPattern(
+                  "store sqlite at " + java.util.regex.Pattern.quote(database.toString())
+                      + ", started in \\d+\\.\\d\\d s$"));
     }
     assertThat(database).exists();
   }

@@ -143,9 +143,16 @@ class CommandsTest {
     assertThat(run()).isEqualTo(2);
     assertThat(run("backup")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("Usage: userbase.jar")
-        .contains("backup")
-        .contains("restore");
+        .contains("userbase: Unmatched argument at index 0: 'frobnicate'")
+        .contains("Usage: userbase [-hV] [COMMAND]")
+        .contains("Usage: userbase backup")
+        .doesNotContain("userbase.jar")
+        .doesNotContain("Did you mean")
+        .contains("  backup ")
+        .contains("  restore ")
+        .contains("  token ")
+        .contains("  export ")
+        .contains("  import ");
 
     System.setProperty("userbase.store", "postgres");
     assertThat(run("backup", folder.resolve("x.db").toString())).isEqualTo(1);
@@ -154,6 +161,14 @@ class CommandsTest {
     System.setProperty("userbase.store", "mariadb");
     assertThat(run("restore", folder.resolve("x.db").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("mariadb-dump --single-transaction");
+  }
+
+  @Test
+  void versionNamesTheVersionAndTheCommitOfTheBuild() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString().strip())
+        .matches("Userbase \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(build [0-9a-f]{7,}(\\+changes)?, "
+            + "\\d{4}-\\d{2}-\\d{2}\\)");
   }
 
   @Test

@@ -58,6 +58,11 @@ public abstract class ServerStore implements StoreModule {
     return faults;
   }
 
+  @Override
+  public final String location(PropertyResolver configuration) {
+    return describe(PooledSettings.from(configuration).url());
+  }
+
   /**
    * host:port/database as the driver reads the URL, never the password.
    *

@@ -47,6 +47,12 @@ public interface StoreModule {
     return openTransfer(configuration);
   }
 
+  /**
+   * Where this store keeps the users, as the start-up line names it: a file, or a server's
+   * host:port/database (never a password).
+   */
+  String location(PropertyResolver configuration);
+
   /** Every store on the class path, by name. */
   static List<StoreModule> all() {
     return ServiceLoader.load(StoreModule.class, StoreModule.class.getClassLoader()).stream()

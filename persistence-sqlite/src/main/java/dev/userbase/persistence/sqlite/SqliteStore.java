@@ -39,6 +39,11 @@ public final class SqliteStore implements StoreModule {
   }
 
   /** The configured database file, resolved as the server resolves it. */
+  @Override
+  public String location(PropertyResolver configuration) {
+    return file(configuration).toString();
+  }
+
   public static Path file(PropertyResolver configuration) {
     return SqliteBackup.resolve(configuration
         .getProperty(SqliteSettings.PATH, String.class)

@@ -33,7 +33,7 @@ import java.io.UncheckedIOException;
     name = PublishedApi.BEARER,
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
-    description = "A token from `userbase.jar token create`, or a JWT from the configured"
+    description = "A token from `bin/userbase token create`, or a JWT from the configured"
         + " identity provider.")
 @Controller
 @Hidden
