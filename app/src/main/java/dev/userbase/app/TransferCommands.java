@@ -174,9 +174,15 @@ final class TransferCommands {
             + " header line (name,email, or every field), from FILE or stdin (-). Ids, versions"
             + " and times are kept when given. Every line is checked by the API's rules, and an"
             + " id or email that exists already is an error. All or nothing: any bad line and"
-            + " nothing is imported, unless --skip-invalid."
+            + " nothing is imported, unless --skip-invalid.",
+        "Exit code: 0 every line imported; 1 nothing imported; 3 some lines rejected (with"
+            + " --skip-invalid) and the rest imported."
       })
   static final class Import implements Callable<Integer> {
+
+    static final String DEFAULT_REJECTS = "import-rejects.txt";
+    static final int NOTHING_IMPORTED = 1;
+    static final int SOME_REJECTED = 3;
 
     @Parameters(paramLabel = "FILE", defaultValue = "-", description = "What to read; - for stdin.")
     String source;
@@ -184,7 +190,8 @@ final class TransferCommands {
     @Option(
         names = "--format",
         paramLabel = "FORMAT",
-        description = "ndjson or csv; by default from the file's extension (.csv), else ndjson.")
+        description = "ndjson or csv; by default from the file's extension (.csv), and on stdin"
+            + " from the first line (a JSON object, or a CSV header).")
     String format;
 
     @Option(
@@ -195,14 +202,19 @@ final class TransferCommands {
     @Option(
         names = "--rejects",
         paramLabel = "FILE",
-        description = "Where --skip-invalid writes rejected lines (default: import-rejects.txt).")
+        description = "Where --skip-invalid writes each rejected line, after its line number and"
+            + " reason (default: import-rejects.txt in the working directory).")
     Path rejects;
+
+    @Option(names = "--force", description = "Replace the rejects file when it exists already.")
+    boolean force;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      boolean stdin = source.equals("-");
       UserImport.Format kind;
       try {
         kind = UserImport.Format.of(format, source);
@@ -210,12 +222,23 @@ final class TransferCommands {
         throw new CommandLine.ParameterException(spec.commandLine(), "--format " + e.getMessage());
       }
       PrintWriter err = spec.commandLine().getErr();
+      Path rejectFile = (rejects != null ? rejects : Path.of(DEFAULT_REJECTS))
+          .toAbsolutePath()
+          .normalize();
+      if (skipInvalid && Files.exists(rejectFile) && !force) {
+        err.println("Nothing imported: the rejects file " + rejectFile + " exists already; pass"
+            + " --force to replace it, or --rejects FILE to write another");
+        return NOTHING_IMPORTED;
+      }
       // The input is read twice (check, then load), so stdin is kept in a temporary file.
-      Path input = source.equals("-") ? spool(System.in) : Path.of(source).toAbsolutePath();
+      Path input = stdin ? spool(System.in) : Path.of(source).toAbsolutePath();
+      if (stdin && format == null) {
+        kind = UserImport.Format.sniff(input);
+      }
       try (UserTransfer store = openConfigured()) {
         long start = System.nanoTime();
         Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS);
-        Bar bar = new Bar(!source.equals("-"));
+        Bar bar = new Bar(!stdin);
         UserImport.Result result;
         try {
           result = UserImport.run(store, input, kind, now, skipInvalid, skipInvalid, bar);
@@ -235,21 +258,20 @@ final class TransferCommands {
               check.lines(),
               check.invalid() > UserImport.SHOWN ? "; the first " + UserImport.SHOWN + ":" : ":");
           check.firstErrors().forEach(line -> err.println("  " + line));
-          return 1;
-        }
-        if (check.invalid() > 0) {
-          Path rejectFile =
-              (rejects != null ? rejects : Path.of("import-rejects.txt")).toAbsolutePath();
-          Files.write(rejectFile, check.rejected(), StandardCharsets.UTF_8);
-          err.printf(
-              "Skipped %,d invalid lines; they and their reasons are in %s%n",
-              check.invalid(), rejectFile);
+          return NOTHING_IMPORTED;
         }
         long stored = result.stored();
         err.printf("Imported %s%n", rate(stored, System.nanoTime() - start));
+        if (check.invalid() > 0) {
+          Files.write(rejectFile, check.rejected(), StandardCharsets.UTF_8);
+          err.printf(
+              "Rejected %,d of %,d lines; each is in %s after its line number and reason%n",
+              check.invalid(), check.lines(), rejectFile);
+          return stored == 0 ? NOTHING_IMPORTED : SOME_REJECTED;
+        }
         return 0;
       } finally {
-        if (source.equals("-")) {
+        if (stdin) {
           Files.deleteIfExists(input);
         }
       }

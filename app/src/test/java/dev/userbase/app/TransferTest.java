@@ -344,12 +344,61 @@ class TransferTest {
 
     Path mixed = folder.resolve("email.ndjson");
     Path rejects = folder.resolve("rejects.txt");
+    err.getBuffer().setLength(0);
     assertThat(run(
             sqlite, "import", mixed.toString(), "--skip-invalid", "--rejects", rejects.toString()))
-        .isZero();
-    assertThat(Files.readString(rejects)).contains("line 2: email");
+        .as("some lines rejected, the rest imported")
+        .isEqualTo(3);
+    assertThat(Files.readString(rejects))
+        .contains("line 2: email")
+        .contains("\t{\"name\":\"X\",\"email\":\"not an email\"}");
+    assertThat(err.toString()).contains("Rejected 1 of 2 lines; each is in " + rejects);
     assertThat(run(sqlite, "export", after.toString(), "--force")).isZero();
     assertThat(Files.readString(after)).contains("fine@example.com");
+
+    // The rejects file is not replaced without --force, and nothing is imported meanwhile.
+    err.getBuffer().setLength(0);
+    assertThat(run(
+            sqlite, "import", mixed.toString(), "--skip-invalid", "--rejects", rejects.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "Nothing imported: the rejects file " + rejects + " exists already; pass --force");
+
+    // With --force every line is rejected now (the good one is stored already): exit 1, and the
+    // line the store refused is in the file as it was sent.
+    assertThat(run(
+            sqlite,
+            "import",
+            mixed.toString(),
+            "--skip-invalid",
+            "--force",
+            "--rejects",
+            rejects.toString()))
+        .isEqualTo(1);
+    assertThat(Files.readString(rejects))
+        .contains("line 1: email exists already in the store\t{\"name\":\"Fine\",")
+        .contains("line 2: email");
+  }
+
+  @Test
+  void csvOnStandardInputIsKnownByItsHeader() throws Exception {
+    Map<String, String> sqlite = store("sqlite");
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          "name,email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8)));
+      assertThat(run(sqlite, "import")).as(err.toString()).isZero();
+      System.setIn(new java.io.ByteArrayInputStream(
+          "nom,courriel\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8)));
+      assertThat(run(sqlite, "import")).isEqualTo(1);
+      assertThat(err.toString()).contains("line 1: header has an unknown column 'nom'");
+    } finally {
+      System.setIn(stdin);
+    }
+    Path export = folder.resolve("stdin.ndjson");
+    assertThat(run(sqlite, "export", export.toString())).isZero();
+    assertThat(Files.readString(export)).contains("\"name\":\"Ada\",\"email\":\"ada@example.com\"");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.userbase.domain.User;
 import dev.userbase.domain.UserTransfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,6 +68,23 @@ public final class UserImport {
         default -> throw new IllegalArgumentException("must be ndjson or csv, not '" + name + "'");
       };
     }
+
+    /**
+     * The format of input that has no name to tell it by (standard input): NDJSON when its first
+     * line that is not blank starts a JSON object, else CSV, whose header line is then checked
+     * like any other.
+     */
+    public static Format sniff(Path input) throws IOException {
+      try (var reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          String start = line.replace("\uFEFF", "").strip();
+          if (!start.isEmpty()) {
+            return start.startsWith("{") ? NDJSON : CSV;
+          }
+        }
+      }
+      return NDJSON;
+    }
   }
 
   /** One rule a line broke: which line, which field, and why. */
@@ -105,6 +123,11 @@ public final class UserImport {
     }
 
     /** Every error with its line's text after a tab, when asked to keep them. */
+    /** Whether the rejected lines are kept, with their text. */
+    boolean keeps() {
+      return rejected != null;
+    }
+
     public List<String> rejected() {
       return rejected == null ? List.of() : rejected;
     }
@@ -357,7 +380,7 @@ public final class UserImport {
             if (!ids.add(id)) {
               throw new UserLines.BadLine("id", "is given twice in the input");
             }
-            if (askedIds.add(id, line.number)) {
+            if (askedIds.add(id, line.number, check.keeps() ? line.text : null)) {
               askIds(store, askedIds, check);
             }
           }
@@ -376,7 +399,7 @@ public final class UserImport {
             } else {
               emails.indexInsert(slot, hash, line.number);
             }
-            if (askedEmails.add(email, line.number)) {
+            if (askedEmails.add(email, line.number, check.keeps() ? line.text : null)) {
               askEmails(store, askedEmails, check);
             }
           }
@@ -444,17 +467,20 @@ public final class UserImport {
     final long[] ids = new long[ASK];
     final String[] emails = new String[ASK];
     final long[] lines = new long[ASK];
+    final String[] texts = new String[ASK];
     int size;
 
-    /** Adds one; true when the batch is full. */
-    boolean add(long id, long line) {
+    /** Adds one, with its line's text for the rejects; true when the batch is full. */
+    boolean add(long id, long line, String text) {
       ids[size] = id;
+      texts[size] = text;
       lines[size++] = line;
       return size == ASK;
     }
 
-    boolean add(String email, long line) {
+    boolean add(String email, long line, String text) {
       emails[size] = email;
+      texts[size] = text;
       lines[size++] = line;
       return size == ASK;
     }
@@ -471,7 +497,7 @@ public final class UserImport {
     Set<Long> taken = store.existingIds(ids);
     for (int i = 0; i < asked.size && !taken.isEmpty(); i++) {
       if (taken.contains(asked.ids[i])) {
-        check.bad(asked.lines[i], "id", "exists already in the store", null);
+        check.bad(asked.lines[i], "id", "exists already in the store", asked.texts[i]);
       }
     }
     asked.size = 0;
@@ -484,7 +510,7 @@ public final class UserImport {
     Set<String> taken = store.existingEmails(Arrays.asList(asked.emails).subList(0, asked.size));
     for (int i = 0; i < asked.size && !taken.isEmpty(); i++) {
       if (taken.contains(asked.emails[i])) {
-        check.bad(asked.lines[i], "email", "exists already in the store", null);
+        check.bad(asked.lines[i], "email", "exists already in the store", asked.texts[i]);
       }
     }
     asked.size = 0;
@@ -653,7 +679,7 @@ public final class UserImport {
           throw new UserLines.BadLine("line", error);
         }
         Object[] values = csv ? UserLines.parseCsv(header, text) : UserLines.parseJson(text);
-        return new Line(number, UserLines.user(values, now), null, null);
+        return new Line(number, UserLines.user(values, now), null, text);
       } catch (UserLines.BadLine e) {
         return new Line(number, null, e, text);
       }
