@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,19 @@ class MetricsTest implements SqliteTestDatabase {
     assertThat(scrape).contains("method=\"POST\",status=\"503\",uri=\"/users\"");
     assertThat(value(scrape, "userbase_store_unavailable_total{cause=\"SQLITE_FULL\"}"))
         .isEqualTo(refused);
+  }
+
+  @Test
+  void theCountersAnAlertWatchesAreThereFromTheStartAtZero() {
+    String scrape = scrape(new HttpCalls(server.getURI()));
+    assertThat(value(scrape, "userbase_backups_total{outcome=\"ok\"}")).isZero();
+    assertThat(value(scrape, "userbase_backups_total{outcome=\"failed\"}")).isZero();
+    for (String cause :
+        List.of("busy", "shutting-down", "timed-out", "pool-timeout", "connection")) {
+      assertThat(value(scrape, "userbase_store_unavailable_total{cause=\"" + cause + "\"}"))
+          .as(cause)
+          .isZero();
+    }
   }
 
   @Test

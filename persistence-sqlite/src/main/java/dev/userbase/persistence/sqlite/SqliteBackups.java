@@ -4,9 +4,9 @@ import dev.userbase.domain.StoreBackups;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.persistence.jdbc.StoreModule;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * userbase.backup.keep}. Each backup, on a schedule or asked for over HTTP, is counted as {@code
  * userbase.backups} by outcome ({@code ok} or {@code failed}).
  */
-@Singleton
+// @Context: its counters are exported from the start, at 0.
+@Context
 @Requires(
     property = StoreModule.SETTING,
     value = SqliteStore.NAME,
@@ -33,6 +34,9 @@ public final class SqliteBackups implements StoreBackups {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteBackups.class);
 
   private final Path database;
+  private static final String METER = "userbase.backups";
+  private static final String OUTCOME = "outcome";
+
   private final Path folder;
   private final int keep;
   private final MeterRegistry meters;
@@ -44,6 +48,11 @@ public final class SqliteBackups implements StoreBackups {
         ? this.database.resolveSibling("backups")
         : Path.of(settings.dir()).toAbsolutePath().normalize();
     this.keep = settings.keep();
+    if (meters != null) {
+      // From the start, at 0: an alert on "no backup in a day" needs a series before the first.
+      meters.counter(METER, OUTCOME, "ok");
+      meters.counter(METER, OUTCOME, "failed");
+    }
   }
 
   @Override
@@ -70,7 +79,7 @@ public final class SqliteBackups implements StoreBackups {
 
   private void count(String outcome) {
     if (meters != null) {
-      meters.counter("userbase.backups", "outcome", outcome).increment();
+      meters.counter(METER, OUTCOME, outcome).increment();
     }
   }
 
