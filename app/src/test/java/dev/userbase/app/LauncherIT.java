@@ -32,13 +32,16 @@ class LauncherIT {
   @TempDir
   Path folder;
 
+  /** What the last launch printed, stdout and stderr together. */
+  private Path output;
+
   private Process launch(Map<String, String> environment, String... args) throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of("sh", LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(folder.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(folder.resolve("out-" + System.nanoTime() + ".log").toFile());
+        .redirectOutput((output = folder.resolve("out-" + System.nanoTime() + ".log")).toFile());
     builder.environment().remove("JAVA_OPTS");
     builder.environment().remove("USERBASE_STORE");
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -74,9 +77,11 @@ class LauncherIT {
       }
       assertThat(http.postJson("/users", "{\"name\": \"Launched\"}").statusCode())
           .isEqualTo(201);
-      return server.info().arguments().map(List::of).orElse(List.of());
+      // The JVM: the launcher's own process when it execs, its child when it trains an archive.
+      ProcessHandle jvm = server.toHandle().children().findFirst().orElse(server.toHandle());
+      return jvm.info().arguments().map(List::of).orElse(List.of());
     } finally {
-      // exec: the launcher's process is the JVM, so SIGTERM reaches the server itself.
+      // SIGTERM to the launcher: the JVM itself when it exec'd, else passed on to the JVM.
       server.toHandle().destroy();
       assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(server.exitValue()).isZero();
@@ -101,6 +106,13 @@ class LauncherIT {
             "-XX:TrimNativeHeapInterval=5000",
             "-XX:Tier4InvocationThreshold=50000");
     assertThat(archive()).isNotEmptyFile();
+    assertThat(Files.readString(output))
+        .contains("userbase: this start also trains a start-up archive for the next ones; it is"
+            + " written to " + archive() + " when the server stops")
+        .contains("userbase: stopping; then the JVM writes the start-up archive")
+        .containsPattern("userbase: start-up archive written: "
+            + java.util.regex.Pattern.quote(archive().toString())
+            + " \\(\\d+ KB\\); the next starts use it");
     assertThat(training).contains("-Duserbase.sqlite.native-dir=" + natives);
     assertThat(stale).doesNotExist();
     try (Stream<Path> kept = Files.list(natives)) {
@@ -113,6 +125,7 @@ class LauncherIT {
     List<String> using = serveOnce(ServerProcess.freePort());
     assertThat(using)
         .contains((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive());
+    assertThat(Files.readString(output)).doesNotContain("start-up archive");
   }
 
   @Test
