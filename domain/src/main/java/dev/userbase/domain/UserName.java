@@ -33,7 +33,7 @@ public final class UserName {
       throw new InvalidValueException("name", "is required");
     }
     String value = raw.strip();
-    String refusal = refusal(value);
+    String refusal = TextRules.refusal(value, MAX_LENGTH);
     if (refusal != null) {
       throw new InvalidValueException("name", refusal);
     }
@@ -47,66 +47,7 @@ public final class UserName {
 
   /** Whether a stored name still meets today's rules for a new one. */
   public boolean meetsCurrentRules() {
-    return value.equals(value.strip()) && refusal(value) == null;
-  }
-
-  private static String refusal(String value) {
-    boolean visible = false;
-    for (int i = 0; i < value.length(); ) {
-      int c = value.codePointAt(i);
-      i += Character.charCount(c);
-      if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-        return "must be valid Unicode text (it holds an unpaired surrogate)";
-      }
-      if (Character.isISOControl(c)) {
-        return "must not contain control characters";
-      }
-      int type = Character.getType(c);
-      if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-        return "must not contain line or paragraph separators";
-      }
-      if (isBidiControl(c)) {
-        return "must not contain bidirectional control characters";
-      }
-      if (isNoncharacter(c)) {
-        return "must not contain Unicode noncharacters";
-      }
-      visible |= isVisible(c, type);
-    }
-    if (!visible) {
-      return "must not be blank";
-    }
-    if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
-      return "must be at most " + MAX_LENGTH + " characters";
-    }
-    return null;
-  }
-
-  private static boolean isBidiControl(int c) {
-    return c == 0x061C
-        || c == 0x200E
-        || c == 0x200F
-        || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069);
-  }
-
-  private static boolean isNoncharacter(int c) {
-    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
-  }
-
-  /** Whether the character shows as something: not a space, a format mark, or a lone accent. */
-  private static boolean isVisible(int c, int type) {
-    return switch (type) {
-      case Character.SPACE_SEPARATOR,
-          Character.FORMAT,
-          Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK,
-          Character.CONTROL -> false;
-      // Letters and symbols that Unicode defines to render as nothing (Hangul fillers, the
-      // Mongolian vowel separator, the blank Braille pattern).
-      default ->
-        !(c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x180E || c == 0x2800);
-    };
+    return value.equals(value.strip()) && TextRules.refusal(value, MAX_LENGTH) == null;
   }
 
   /**

@@ -33,9 +33,14 @@ public record UserQuery(
    * can be in no name (and PostgreSQL cannot hold U+0000 at all), so it is refused, not searched.
    */
   public static Optional<String> namePrefixProblem(String prefix) {
+    return prefixProblem(prefix, UserName.MAX_LENGTH);
+  }
+
+  /** As {@link #namePrefixProblem}, for names of at most {@code maxLength} characters. */
+  static Optional<String> prefixProblem(String prefix, int maxLength) {
     int length = prefix.codePointCount(0, prefix.length());
-    if (length < 1 || length > UserName.MAX_LENGTH) {
-      return Optional.of("must be 1 to " + UserName.MAX_LENGTH + " characters to search by");
+    if (length < 1 || length > maxLength) {
+      return Optional.of("must be 1 to " + maxLength + " characters to search by");
     }
     if (prefix.codePoints().anyMatch(Character::isISOControl)) {
       return Optional.of("must not contain control characters to search by");

@@ -1,9 +1,10 @@
 package dev.userbase.domain;
 
-/** The caller's idea of a user's version is not the stored one. */
+/** The caller's idea of a user's or a group's version is not the stored one. */
 public final class VersionConflictException extends RuntimeException {
 
-  private final UserId id;
+  private final String resource;
+  private final long id;
   private final String expected;
   private final long actual;
 
@@ -15,13 +16,30 @@ public final class VersionConflictException extends RuntimeException {
    * @param expected what was asked for, such as "version 3 or 4"
    */
   public VersionConflictException(UserId id, String expected, long actual) {
-    super("user " + id + " is at version " + actual + ", not " + expected);
+    this("user", id.value(), expected, actual);
+  }
+
+  /**
+   * @param expected what was asked for, such as "version 3 or 4"
+   */
+  public VersionConflictException(GroupId id, String expected, long actual) {
+    this("group", id.value(), expected, actual);
+  }
+
+  private VersionConflictException(String resource, long id, String expected, long actual) {
+    super(resource + " " + id + " is at version " + actual + ", not " + expected);
+    this.resource = resource;
     this.id = id;
     this.expected = expected;
     this.actual = actual;
   }
 
-  public UserId id() {
+  /** What is at another version: {@code user} or {@code group}. */
+  public String resource() {
+    return resource;
+  }
+
+  public long id() {
     return id;
   }
 

@@ -1,20 +1,17 @@
 package dev.userbase.api.http.users;
 
-import dev.userbase.api.http.common.ETags;
 import dev.userbase.api.http.problem.Problem;
 import dev.userbase.api.http.problem.ProblemType;
 import dev.userbase.api.http.problem.Problems;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.UserNotFoundException;
-import dev.userbase.domain.VersionConflictException;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import java.util.List;
 
-/** The users' own failures as problem+json: a user that is not there, a taken email, a stale version. */
+/** The users' own failures as problem+json: a user that is not there, a taken email. */
 @Controller
 final class UserFailures {
 
@@ -31,15 +28,5 @@ final class UserFailures {
         ProblemType.EMAIL_TAKEN,
         "Email " + e.email() + " belongs to another user",
         List.of(new Problem.FieldError("email", "is already taken")));
-  }
-
-  @Error(global = true, exception = VersionConflictException.class)
-  HttpResponse<Problem> versionConflict(HttpRequest<?> request, VersionConflictException e) {
-    return Problems.response(
-            request,
-            ProblemType.VERSION_MISMATCH,
-            "User " + e.id() + " is at version " + e.actual() + ", not " + e.expected(),
-            null)
-        .header(HttpHeaders.ETAG, ETags.of(e.actual()));
   }
 }
