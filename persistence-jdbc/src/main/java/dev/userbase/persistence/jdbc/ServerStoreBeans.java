@@ -1,6 +1,7 @@
 package dev.userbase.persistence.jdbc;
 
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import dev.userbase.domain.GroupRepository;
 import dev.userbase.domain.StoreBackups;
 import dev.userbase.domain.StoreHealth;
 import dev.userbase.domain.UserRepository;
@@ -72,6 +73,21 @@ class ServerStoreBeans {
     return new JdbcUserRepository(
         rows,
         rows,
+        JdbcUserRepository.inTransactions(transactions),
+        database.store().faults());
+  }
+
+  /** Persistence adapter for groups and memberships, beside the users, each write in its own. */
+  @Singleton
+  GroupRepository groups(
+      PooledDatabase database,
+      GroupRows rows,
+      UserRows users,
+      TransactionOperations<Connection> transactions) {
+    return new JdbcGroupRepository(
+        rows,
+        rows,
+        users,
         JdbcUserRepository.inTransactions(transactions),
         database.store().faults());
   }

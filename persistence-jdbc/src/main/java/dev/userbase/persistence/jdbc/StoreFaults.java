@@ -22,7 +22,8 @@ public abstract class StoreFaults {
   /** What a constraint of the store's table stands for. */
   public enum Conflict {
     EMAIL_TAKEN,
-    ID_TAKEN
+    ID_TAKEN,
+    GROUP_NAME_TAKEN
   }
 
   private final String product;
@@ -82,6 +83,11 @@ public abstract class StoreFaults {
   /** Whether no connection was had from the pool: the statement never reached the store. */
   public static boolean isNoConnection(Throwable e) {
     return find(e, SQLTransientConnectionException.class) != null;
+  }
+
+  /** Whether a constraint of the store refused the statement, whichever it was. */
+  public boolean isConstraint(Throwable e) {
+    return violatedConstraint(e) != null;
   }
 
   /** What the store's constraint table says of this failure; null when it is no known conflict. */

@@ -28,4 +28,9 @@ public interface UserRowReads extends GenericRepository<UserRow, Long> {
       + " AND id > :after ORDER BY id LIMIT :limit")
   List<UserRow> findByEmailAndNameKeyRange(
       String email, String from, String to, long after, int limit);
+
+  /** A group's members, by user id, on the memberships' primary key (group_id, user_id). */
+  @Query("SELECT u.* FROM memberships m JOIN users u ON u.id = m.user_id"
+      + " WHERE m.group_id = :groupId AND m.user_id > :after ORDER BY m.user_id LIMIT :limit")
+  List<UserRow> findMembers(long groupId, long after, int limit);
 }

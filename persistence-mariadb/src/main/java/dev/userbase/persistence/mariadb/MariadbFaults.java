@@ -18,7 +18,12 @@ final class MariadbFaults extends StoreFaults {
 
   private MariadbFaults() {
     // The names the V1 migration gives; MariaDB calls every primary key PRIMARY.
-    super("MariaDB", Map.of("users_email_key", Conflict.EMAIL_TAKEN, "PRIMARY", Conflict.ID_TAKEN));
+    super(
+        "MariaDB",
+        Map.of(
+            "users_email_key", Conflict.EMAIL_TAKEN,
+            "PRIMARY", Conflict.ID_TAKEN,
+            "user_groups_name_key", Conflict.GROUP_NAME_TAKEN));
   }
 
   @Override

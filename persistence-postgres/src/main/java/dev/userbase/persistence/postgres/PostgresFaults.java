@@ -17,7 +17,10 @@ final class PostgresFaults extends StoreFaults {
     // The names PostgreSQL gives the constraints of the V1 migration.
     super(
         "PostgreSQL",
-        Map.of("users_email_key", Conflict.EMAIL_TAKEN, "users_pkey", Conflict.ID_TAKEN));
+        Map.of(
+            "users_email_key", Conflict.EMAIL_TAKEN,
+            "users_pkey", Conflict.ID_TAKEN,
+            "user_groups_name_key", Conflict.GROUP_NAME_TAKEN));
   }
 
   /** A batch reports the violation twice: in its own error, and in the server's it chains. */

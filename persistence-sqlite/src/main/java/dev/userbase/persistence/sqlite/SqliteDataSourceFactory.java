@@ -1,8 +1,10 @@
 package dev.userbase.persistence.sqlite;
 
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import dev.userbase.domain.GroupRepository;
 import dev.userbase.domain.UserRepository;
 import dev.userbase.domain.UserTransfers;
+import dev.userbase.persistence.jdbc.JdbcGroupRepository;
 import dev.userbase.persistence.jdbc.JdbcUserRepository;
 import dev.userbase.persistence.jdbc.StoreModule;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,6 +82,19 @@ class SqliteDataSourceFactory {
         writer::submit,
         SqliteFaults.INSTANCE,
         new UserById(database.reader())::find);
+  }
+
+  /**
+   * Persistence adapter for groups and memberships, on the same writer and reader pool as the
+   * users: a membership's checks and insert are one write of the group commit.
+   */
+  @Singleton
+  GroupRepository groups(
+      SqliteGroupWrites writes,
+      SqliteGroupReads reads,
+      SqliteUserReads users,
+      GroupCommitWriter writer) {
+    return new JdbcGroupRepository(reads, writes, users, writer::submit, SqliteFaults.INSTANCE);
   }
 
   /**

@@ -18,12 +18,12 @@ final class SqliteFaults extends StoreFaults {
 
   private SqliteFaults() {
     // SQLite names a unique constraint by its table and column(s).
-    super("SQLite", Map.of("users.email", Conflict.EMAIL_TAKEN, "users.id", Conflict.ID_TAKEN));
-  }
-
-  /** Whether a constraint refused the statement: the request's fault, not the store's. */
-  boolean isConstraint(Throwable e) {
-    return violatedConstraint(e) != null;
+    super(
+        "SQLite",
+        Map.of(
+            "users.email", Conflict.EMAIL_TAKEN,
+            "users.id", Conflict.ID_TAKEN,
+            "user_groups.name_key", Conflict.GROUP_NAME_TAKEN));
   }
 
   @Override

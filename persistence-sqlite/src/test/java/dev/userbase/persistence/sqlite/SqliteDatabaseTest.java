@@ -115,17 +115,28 @@ class SqliteDatabaseTest {
   }
 
   @Test
-  void foreignKeysAreEnforcedOnTheWriter() throws Exception {
+  void theWriterRefusesAMembershipOfAMissingUserOrGroup() throws Exception {
     SqliteDatabase database =
         open(settings(folder.resolve("users.db"), SqliteSettings.Synchronous.FULL));
     Connection writer = hold(database.writer());
     try (Statement s = writer.createStatement()) {
-      s.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)");
-      s.execute("CREATE TEMP TABLE child (parent_id INTEGER REFERENCES parent (id))");
+      s.execute("INSERT INTO user_groups (name, name_key, created_at, updated_at, version)"
+          + " VALUES ('Admins', 'admins', 0, 0, 1)");
+      s.execute("INSERT INTO users (name, name_key, created_at, updated_at, version)"
+          + " VALUES ('Ada', 'ada', 0, 0, 1)");
 
-      assertThatThrownBy(() -> s.execute("INSERT INTO child VALUES (42)"))
+      assertThatThrownBy(() -> s.execute("INSERT INTO memberships VALUES (1, 42)"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("FOREIGN KEY constraint failed");
+      assertThatThrownBy(() -> s.execute("INSERT INTO memberships VALUES (42, 1)"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("FOREIGN KEY constraint failed");
+      s.execute("INSERT INTO memberships VALUES (1, 1)");
+      s.execute("DELETE FROM users WHERE id = 1");
+      try (ResultSet left = s.executeQuery("SELECT COUNT(*) FROM memberships")) {
+        left.next();
+        assertThat(left.getInt(1)).as("the membership went with its user").isZero();
+      }
     }
   }
 
@@ -255,16 +266,16 @@ class SqliteDatabaseTest {
       sql.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
       assertThat(SqliteDatabase.isCurrent(plain)).as("a failed migration").isFalse();
       sql.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '1'");
-      sql.execute("DELETE FROM flyway_schema_history WHERE version = '3'");
-      sql.execute("DROP INDEX users_name_key");
-      sql.execute("ALTER TABLE users DROP COLUMN name_key");
+      sql.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+      sql.execute("DROP TABLE memberships");
+      sql.execute("DROP TABLE user_groups");
       assertThat(SqliteDatabase.isCurrent(plain)).as("one migration behind").isFalse();
     }
 
     SqliteDatabase.migrate(file, plain);
     assertThat(SqliteDatabase.isCurrent(plain)).as("brought up to date").isTrue();
     try (Connection connection = plain.getConnection()) {
-      assertThat(pragma(connection, "index_info(users_name_key)")).isNotNull();
+      assertThat(pragma(connection, "index_info(memberships_user)")).isNotNull();
     }
   }
 }

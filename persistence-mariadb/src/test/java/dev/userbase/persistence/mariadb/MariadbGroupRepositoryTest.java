@@ -1,0 +1,27 @@
+package dev.userbase.persistence.mariadb;
+
+import dev.userbase.domain.GroupRepository;
+import dev.userbase.domain.GroupRepositoryContract;
+import dev.userbase.domain.UserRepository;
+import io.micronaut.context.ApplicationContext;
+
+/** The groups contract, on a real MariaDB server, in a fresh database per test. */
+class MariadbGroupRepositoryTest extends GroupRepositoryContract {
+
+  private final MariadbTestServer server = MariadbTestServer.get();
+  private String database;
+  private ApplicationContext context;
+
+  @Override
+  protected Store newStore() {
+    database = server.newDatabase();
+    context = ApplicationContext.run(server.properties(database));
+    return new Store(context.getBean(UserRepository.class), context.getBean(GroupRepository.class));
+  }
+
+  @Override
+  protected void closeStore() {
+    context.close();
+    server.dropDatabase(database);
+  }
+}
