@@ -9,6 +9,10 @@ public enum Scope {
   USERS_READ("users:read"),
   /** {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} on {@code /users…}. */
   USERS_WRITE("users:write"),
+  /** {@code GET} on {@code /groups…} and {@code /users/{id}/groups}. */
+  GROUPS_READ("groups:read"),
+  /** Every change to groups and memberships. */
+  GROUPS_WRITE("groups:write"),
   /** The operational endpoints: metrics, health details, backups, exports. */
   ADMIN("admin");
 

@@ -1,5 +1,7 @@
 package dev.userbase.app;
 
+import dev.userbase.domain.GroupRepository;
+import dev.userbase.domain.GroupService;
 import dev.userbase.domain.UserRepository;
 import dev.userbase.domain.UserService;
 import dev.userbase.persistence.jdbc.StoreModule;
@@ -8,6 +10,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** Wires the framework-free domain into beans. */
@@ -26,5 +29,10 @@ class DomainFactory {
       throw new ConfigurationException(e.getMessage());
     }
     return new UserService(users.get(), Clock.systemUTC());
+  }
+
+  @Singleton
+  GroupService groupService(GroupRepository groups, UserRepository users) {
+    return new GroupService(groups, users, Clock.systemUTC());
   }
 }

@@ -78,7 +78,7 @@ final class TokenCommands implements Callable<Integer> {
         names = "--scopes",
         required = true,
         paramLabel = "SCOPES",
-        description = "Comma-separated: users:read, users:write, admin.")
+        description = "Comma-separated: users:read, users:write, groups:read, groups:write, admin.")
     String scopes;
 
     @CommandLine.Mixin

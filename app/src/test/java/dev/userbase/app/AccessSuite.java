@@ -33,13 +33,22 @@ import org.slf4j.LoggerFactory;
 abstract class AccessSuite implements TestPropertyProvider {
 
   private static final Duration RELOAD_BOUND = Duration.ofSeconds(5);
-  private static final List<String> CREDENTIALS =
-      List.of("none", "unknown", "revoked", "users:read", "users:write", "admin");
+  private static final List<String> CREDENTIALS = List.of(
+      "none",
+      "unknown",
+      "revoked",
+      "users:read",
+      "users:write",
+      "groups:read",
+      "groups:write",
+      "admin");
 
   final TestTokens tokens = new TestTokens()
       .with("reader", Scope.USERS_READ)
       .with("writer", Scope.USERS_WRITE)
       .with("ops", Scope.ADMIN)
+      .with("groupReader", Scope.GROUPS_READ)
+      .with("groupWriter", Scope.GROUPS_WRITE)
       .with("former", Scope.USERS_READ, Scope.USERS_WRITE, Scope.ADMIN)
       .with("late", Scope.USERS_READ)
       .write("late");
@@ -83,6 +92,46 @@ abstract class AccessSuite implements TestPropertyProvider {
             Scope.USERS_WRITE,
             200),
         new Route("DELETE /users/{id}", "DELETE", this::someUser, null, Scope.USERS_WRITE, 204),
+        new Route("GET /groups", "GET", h -> "/groups", null, Scope.GROUPS_READ, 200),
+        new Route("GET /groups/{id}", "GET", this::someGroup, null, Scope.GROUPS_READ, 200),
+        new Route(
+            "POST /groups", "POST", h -> "/groups", "{\"name\":\"New\"}", Scope.GROUPS_WRITE, 201),
+        new Route(
+            "PATCH /groups/{id}",
+            "PATCH",
+            this::someGroup,
+            "{\"description\":\"Patched\"}",
+            Scope.GROUPS_WRITE,
+            200),
+        new Route("DELETE /groups/{id}", "DELETE", this::someGroup, null, Scope.GROUPS_WRITE, 204),
+        new Route(
+            "GET /groups/{id}/members",
+            "GET",
+            h -> someGroup(h) + "/members",
+            null,
+            Scope.GROUPS_READ,
+            200),
+        new Route(
+            "PUT /groups/{id}/members/{userId}",
+            "PUT",
+            h -> someGroup(h) + "/members/" + someUser(h).substring("/users/".length()),
+            null,
+            Scope.GROUPS_WRITE,
+            201),
+        new Route(
+            "DELETE /groups/{id}/members/{userId}",
+            "DELETE",
+            this::someMembership,
+            null,
+            Scope.GROUPS_WRITE,
+            204),
+        new Route(
+            "GET /users/{id}/groups",
+            "GET",
+            h -> someUser(h) + "/groups",
+            null,
+            Scope.GROUPS_READ,
+            200),
         new Route(
             "POST /admin/backup", "POST", h -> "/admin/backup", null, Scope.ADMIN, backupStatus()),
         new Route("GET /admin/export", "GET", h -> "/admin/export", null, Scope.ADMIN, 200),
@@ -107,6 +156,26 @@ abstract class AccessSuite implements TestPropertyProvider {
     return created.headers().firstValue("Location").orElseThrow();
   }
 
+  /** A group of its own for each call, made by the group writer. */
+  private String someGroup(HttpCalls http) {
+    HttpResponse<String> created = http.postJson(
+        "/groups",
+        "{\"name\":\"Fixture " + System.nanoTime() + "\"}",
+        "Authorization",
+        tokens.bearer("groupWriter"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    return created.headers().firstValue("Location").orElseThrow();
+  }
+
+  /** A membership of its own for each call. */
+  private String someMembership(HttpCalls http) {
+    String path = someGroup(http) + "/members/" + someUser(http).substring("/users/".length());
+    HttpResponse<String> added =
+        http.send("PUT", path, null, null, "Authorization", tokens.bearer("groupWriter"));
+    assertThat(added.statusCode()).isEqualTo(201);
+    return path;
+  }
+
   private String[] credential(String which) {
     return switch (which) {
       case "none" -> new String[0];
@@ -114,6 +183,8 @@ abstract class AccessSuite implements TestPropertyProvider {
       case "revoked" -> new String[] {"Authorization", tokens.bearer("former")};
       case "users:read" -> new String[] {"Authorization", tokens.bearer("reader")};
       case "users:write" -> new String[] {"Authorization", tokens.bearer("writer")};
+      case "groups:read" -> new String[] {"Authorization", tokens.bearer("groupReader")};
+      case "groups:write" -> new String[] {"Authorization", tokens.bearer("groupWriter")};
       case "admin" -> new String[] {"Authorization", tokens.bearer("ops")};
       default -> throw new IllegalArgumentException(which);
     };

@@ -21,7 +21,7 @@ public abstract class GroupRepositoryContract {
   private static final Instant T0 = Instant.parse("2026-12-04T10:00:00.123456789Z");
 
   /** The two ports of one store. */
-  protected record Store(UserRepository users, GroupRepository groups) {}
+  public record Store(UserRepository users, GroupRepository groups) {}
 
   protected UserRepository users;
   protected GroupRepository groups;

@@ -2,6 +2,7 @@ package dev.userbase.api.http;
 
 import static org.mockito.Mockito.mock;
 
+import dev.userbase.domain.GroupService;
 import dev.userbase.domain.UserService;
 import dev.userbase.domain.UserTransfers;
 import io.micronaut.context.annotation.Factory;
@@ -20,6 +21,11 @@ public class MockedDomain {
   @Singleton
   UserService userService() {
     return mock(UserService.class);
+  }
+
+  @Singleton
+  GroupService groupService() {
+    return mock(GroupService.class);
   }
 
   @Singleton

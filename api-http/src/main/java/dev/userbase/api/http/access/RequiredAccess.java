@@ -17,14 +17,21 @@ public final class RequiredAccess {
     if (isPublic(path)) {
       return null;
     }
-    if (path.equals("/users") || path.startsWith("/users/")) {
-      HttpMethod method = request.getMethod();
-      return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-          ? Scope.USERS_READ
-          : Scope.USERS_WRITE;
+    HttpMethod method = request.getMethod();
+    boolean reads =
+        method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+    if (under(path, "/groups") || USERS_GROUPS.matcher(path).matches()) {
+      return reads ? Scope.GROUPS_READ : Scope.GROUPS_WRITE;
+    }
+    if (under(path, "/users")) {
+      return reads ? Scope.USERS_READ : Scope.USERS_WRITE;
     }
     return Scope.ADMIN;
   }
+
+  /** A user's groups, {@code /users/{id}/groups}: a read of groups, with groups' scope. */
+  private static final java.util.regex.Pattern USERS_GROUPS =
+      java.util.regex.Pattern.compile("/users/[^/]+/groups/?");
 
   /** Health for probes, and the published API with its docs pages. */
   static boolean isPublic(String path) {

@@ -47,6 +47,13 @@ public final class QueryParameters {
     return limit;
   }
 
+  /** A 400 naming every broken rule, when there is one. */
+  public static void throwIfAny(List<Problem.FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+
   /**
    * A link to {@code path} with these parameters, in their order, each value percent-encoded;
    * parameters whose value is null are left out.

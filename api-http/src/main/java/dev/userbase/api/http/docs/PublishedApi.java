@@ -24,9 +24,11 @@ import java.io.UncheckedIOException;
         @Info(
             title = "Userbase",
             version = "1",
-            description = "Create, read, list, search, update and delete users. Errors are RFC 9457"
-                + " problem+json. With tokens configured, every call needs a bearer token holding"
-                + " its scope: users:read for GET, users:write for changes, admin for /admin."),
+            description = "Create, read, list, search, update and delete users, and the groups"
+                + " they belong to. Errors are RFC 9457 problem+json. With tokens configured,"
+                + " every call needs a bearer token holding its scope: users:read and users:write"
+                + " for users, groups:read and groups:write for groups and memberships, admin for"
+                + " /admin."),
     // Relative: the spec describes whichever server serves it, and Swagger UI calls that one.
     servers = @Server(url = "/", description = "The server that serves this document"))
 @SecurityScheme(

@@ -30,6 +30,11 @@ public final class SharedResponses {
   public static final String PRECONDITION_REQUIRED = RESPONSES + "PreconditionRequired";
   public static final String BODY_TOO_LARGE = RESPONSES + "BodyTooLarge";
   public static final String NOT_JSON = RESPONSES + "NotJson";
+  public static final String GROUP_NOT_FOUND = RESPONSES + "GroupNotFound";
+  public static final String GROUP_NAME_TAKEN = RESPONSES + "GroupNameTaken";
+  public static final String GROUP_OR_USER_NOT_FOUND = RESPONSES + "GroupOrUserNotFound";
+  public static final String GROUP_USER_OR_MEMBERSHIP_NOT_FOUND =
+      RESPONSES + "GroupUserOrMembershipNotFound";
 
   /**
    * What any protected route may answer, whatever it does: a bad request, the refusals of access

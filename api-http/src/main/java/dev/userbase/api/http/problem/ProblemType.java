@@ -7,6 +7,9 @@ public enum ProblemType {
   INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
   USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
   EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "Email already taken"),
+  GROUP_NOT_FOUND("group-not-found", HttpStatus.NOT_FOUND, "Group not found"),
+  GROUP_NAME_TAKEN("group-name-taken", HttpStatus.CONFLICT, "Group name already taken"),
+  MEMBERSHIP_NOT_FOUND("membership-not-found", HttpStatus.NOT_FOUND, "Not a member"),
   VERSION_MISMATCH("version-mismatch", HttpStatus.PRECONDITION_FAILED, "Version mismatch"),
   PRECONDITION_REQUIRED(
       "precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required"),
