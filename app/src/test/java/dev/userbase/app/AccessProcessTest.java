@@ -67,6 +67,7 @@ class AccessProcessTest {
     TestTokens tokens = new TestTokens()
         .with("writer", Scope.USERS_READ, Scope.USERS_WRITE)
         .with("reader", Scope.USERS_READ)
+        .with("grouper", Scope.GROUPS_WRITE)
         .write();
     String unknown = TokensFile.newToken();
     try (ServerProcess process = ServerProcess.start(
@@ -86,6 +87,14 @@ class AccessProcessTest {
       assertThat(http.putJson(user, "{\"name\":\"Audited 2\",\"email\":null}", writer)
               .statusCode())
           .isEqualTo(200);
+      String[] grouper = {"Authorization", tokens.bearer("grouper")};
+      HttpResponse<String> group = http.postJson("/groups", "{\"name\":\"Audited\"}", grouper);
+      assertThat(group.statusCode()).isEqualTo(201);
+      String groupPath = group.headers().firstValue("Location").orElseThrow();
+      String groupId = groupPath.substring("/groups/".length());
+      String membership = groupPath + "/members/" + id;
+      assertThat(http.send("PUT", membership, null, null, grouper).statusCode()).isEqualTo(201);
+      assertThat(http.delete(groupPath, grouper).statusCode()).isEqualTo(204);
       assertThat(http.delete(user, "Authorization", tokens.bearer("reader")).statusCode())
           .isEqualTo(403);
       assertThat(http.delete(user, "Authorization", "Bearer " + unknown).statusCode())
@@ -110,14 +119,22 @@ class AccessProcessTest {
           .filteredOn(line -> line.contains("userbase.audit"))
           .extracting(line -> line.substring(line.indexOf("actor=")))
           .containsExactly(
-              "actor=writer method=POST path=/users user=" + id + " status=201 outcome=done",
-              "actor=writer method=PUT path=" + user + " user=" + id + " status=200 outcome=done",
+              "actor=writer method=POST path=/users user=" + id
+                  + " group=- status=201 outcome=done",
+              "actor=writer method=PUT path=" + user + " user=" + id
+                  + " group=- status=200 outcome=done",
+              "actor=grouper method=POST path=/groups user=- group=" + groupId
+                  + " status=201 outcome=done",
+              "actor=grouper method=PUT path=" + membership + " user=" + id + " group=" + groupId
+                  + " status=201 outcome=done",
+              "actor=grouper method=DELETE path=" + groupPath + " user=- group=" + groupId
+                  + " status=204 outcome=done",
               "actor=reader method=DELETE path=" + user + " user=" + id
-                  + " status=403 outcome=refused",
+                  + " group=- status=403 outcome=refused",
               "actor=anonymous method=DELETE path=" + user + " user=" + id
-                  + " status=401 outcome=refused",
+                  + " group=- status=401 outcome=refused",
               "actor=writer method=DELETE path=" + user + " user=" + id
-                  + " status=204 outcome=done");
+                  + " group=- status=204 outcome=done");
     }
   }
 
