@@ -33,6 +33,12 @@ public abstract class GroupRepositoryContract {
   /** Releases what {@link #newStore()} made. */
   protected void closeStore() throws Exception {}
 
+  /**
+   * Memberships whose group or user is not stored, as the store's own check finds them (SQLite's
+   * {@code PRAGMA foreign_key_check}, a join on the others): a store must never hold one.
+   */
+  protected abstract long orphanedMemberships() throws Exception;
+
   @BeforeEach
   void setUpStore() throws Exception {
     Store store = newStore();
@@ -189,6 +195,62 @@ public abstract class GroupRepositoryContract {
     assertThat(users.findById(ada.id())).isPresent();
     assertThatThrownBy(() -> groups.add(admins.id(), ada.id()))
         .isInstanceOf(GroupNotFoundException.class);
+  }
+
+  @Test
+  void aStormOfAddsAndDeletesLeavesNoOrphanAndNoUnexpectedFailure() throws Exception {
+    List<Group> teams = new java.util.ArrayList<>();
+    List<User> people = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      teams.add(group("Storm " + i, null));
+    }
+    for (int i = 0; i < 30; i++) {
+      people.add(user("Person " + i));
+    }
+    java.util.Random random = new java.util.Random(20261204);
+    List<java.util.concurrent.Callable<String>> work = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      Group team = teams.get(random.nextInt(teams.size()));
+      User person = people.get(random.nextInt(people.size()));
+      work.add(() -> {
+        try {
+          return groups.add(team.id(), person.id()).name();
+        } catch (GroupNotFoundException | UserNotFoundException gone) {
+          return gone.getClass().getSimpleName();
+        }
+      });
+      if (i % 20 == 10) {
+        User leaving = people.get(random.nextInt(people.size()));
+        work.add(() -> "user deleted " + users.delete(leaving.id()));
+      }
+      if (i % 150 == 75) {
+        Group ending = teams.get(random.nextInt(teams.size()));
+        work.add(() -> "group deleted " + groups.delete(ending.id()));
+      }
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+    try {
+      for (java.util.concurrent.Future<String> done : pool.invokeAll(work)) {
+        // An exception of any other kind fails the test here.
+        outcomes.merge(done.get().replaceAll(" (true|false)$", ""), 1, Integer::sum);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    long orphans = orphanedMemberships();
+    System.out.printf(
+        "%s: storm of adds and deletes: %s; orphans %d%n",
+        getClass().getSimpleName(), outcomes, orphans);
+    assertThat(outcomes).containsKey("ADDED");
+    assertThat(orphans).as("orphans after %s", outcomes).isZero();
+    for (Group team : teams) {
+      for (User member : groups.members(team.id(), 0, 500)) {
+        assertThat(users.findById(member.id())).as("a member is a stored user").isPresent();
+      }
+    }
   }
 
   @Test

@@ -113,6 +113,15 @@ public final class InMemoryGroupRepository implements GroupRepository {
         .toList();
   }
 
+  /** Memberships whose group or user is not stored, once a deleted user's are cascaded away. */
+  public synchronized long orphans() {
+    cascade();
+    return memberships.stream()
+        .filter(m ->
+            !rows.containsKey(m.group()) || users.findById(new UserId(m.user())).isEmpty())
+        .count();
+  }
+
   /** What a store's ON DELETE CASCADE did when a user was deleted. */
   private void cascade() {
     memberships.removeIf(m -> users.findById(new UserId(m.user())).isEmpty());

@@ -24,4 +24,19 @@ class PostgresGroupRepositoryTest extends GroupRepositoryContract {
     context.close();
     server.dropDatabase(schema);
   }
+
+  @Override
+  protected long orphanedMemberships() throws java.sql.SQLException {
+    try (java.sql.Connection connection = context
+            .getBean(dev.userbase.persistence.jdbc.PooledDatabase.class)
+            .dataSource()
+            .getConnection();
+        java.sql.Statement sql = connection.createStatement();
+        java.sql.ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM memberships m"
+            + " LEFT JOIN users u ON u.id = m.user_id LEFT JOIN user_groups g ON g.id = m.group_id"
+            + " WHERE u.id IS NULL OR g.id IS NULL")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
 }

@@ -25,4 +25,19 @@ class SqliteGroupRepositoryTest extends GroupRepositoryContract {
   protected void closeStore() {
     context.close();
   }
+
+  @Override
+  protected long orphanedMemberships() throws java.sql.SQLException {
+    // SQLite's own check: every row whose parent key is missing.
+    try (java.sql.Connection connection =
+            context.getBean(SqliteDatabase.class).writer().getConnection();
+        java.sql.Statement sql = connection.createStatement();
+        java.sql.ResultSet rows = sql.executeQuery("PRAGMA foreign_key_check")) {
+      long orphans = 0;
+      while (rows.next()) {
+        orphans++;
+      }
+      return orphans;
+    }
+  }
 }
