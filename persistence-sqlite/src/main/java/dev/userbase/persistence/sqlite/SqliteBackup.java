@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,9 +73,8 @@ public final class SqliteBackup {
       throw new BackupException("cannot write " + copy + ": " + e.getMessage());
     }
     Thread watcher = watch(partial, progress);
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+    try (Connection connection = source(database);
         Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = 5000");
       statement.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
     } catch (SQLException e) {
       throw new BackupException(
@@ -87,6 +85,11 @@ public final class SqliteBackup {
     String integrity = integrity(partial);
     if (!"ok".equals(integrity)) {
       throw new BackupException("the copy failed its integrity check: " + integrity);
+    }
+    long orphans = orphans(partial);
+    if (orphans > 0) {
+      throw new BackupException(
+          "the copy holds " + orphans + " rows whose parent is missing (PRAGMA foreign_key_check)");
     }
     long users = users(partial);
     try {
@@ -237,10 +240,37 @@ public final class SqliteBackup {
     }
   }
 
+  /**
+   * The connection a backup reads its source through: foreign keys on, as on every connection
+   * Userbase opens, and a busy timeout that waits out a group commit.
+   */
+  static Connection source(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(5000);
+    return config.createConnection("jdbc:sqlite:" + file);
+  }
+
   private static Connection readOnly(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
+    config.enforceForeignKeys(true);
     return config.createConnection("jdbc:sqlite:" + file);
+  }
+
+  /** The rows of a copy whose parent row is missing: none in a sound Userbase database. */
+  private static long orphans(Path file) {
+    try (Connection connection = readOnly(file);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA foreign_key_check")) {
+      long orphans = 0;
+      while (rows.next()) {
+        orphans++;
+      }
+      return orphans;
+    } catch (SQLException e) {
+      throw new BackupException("cannot check the copy " + file + ": " + e.getMessage());
+    }
   }
 
   /** Reports the growing size of the file being written, twice a second. */

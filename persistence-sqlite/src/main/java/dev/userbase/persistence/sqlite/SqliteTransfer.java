@@ -26,6 +26,11 @@ public final class SqliteTransfer extends JdbcTransfer {
 
   private final Path file;
 
+  /** The connection the transfer writes on, for the check that it enforces foreign keys. */
+  Connection connection() {
+    return writer();
+  }
+
   private SqliteTransfer(Path file, Connection connection, Connection reader) {
     super(file.toString(), connection, reader, SqliteFaults.INSTANCE, null);
     this.file = file;
