@@ -2,6 +2,10 @@ package dev.userbase.api.http.common;
 
 import dev.userbase.api.http.problem.ProblemException;
 import dev.userbase.domain.Precondition;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +18,22 @@ import java.util.Set;
 public final class ETags {
 
   private ETags() {}
+
+  /** The response with the ETag of {@code version}. */
+  public static <T> MutableHttpResponse<T> tagged(MutableHttpResponse<T> response, long version) {
+    return response.header(HttpHeaders.ETAG, of(version));
+  }
+
+  /**
+   * A read's answer: 304 with the ETag when the request's If-None-Match names {@code version},
+   * else 200 with the body and the ETag.
+   */
+  public static <T> MutableHttpResponse<T> read(HttpRequest<?> request, long version, T body) {
+    if (noneMatchFails(request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), version)) {
+      return tagged(HttpResponse.notModified(), version);
+    }
+    return tagged(HttpResponse.ok(body), version);
+  }
 
   public static String of(long version) {
     return "\"" + version + "\"";

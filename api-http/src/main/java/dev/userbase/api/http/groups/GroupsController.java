@@ -3,6 +3,7 @@ package dev.userbase.api.http.groups;
 import dev.userbase.api.http.common.ETags;
 import dev.userbase.api.http.common.IfMatchParameter;
 import dev.userbase.api.http.common.JsonBody;
+import dev.userbase.api.http.common.PageParameters;
 import dev.userbase.api.http.common.Preconditions;
 import dev.userbase.api.http.common.QueryParameters;
 import dev.userbase.api.http.docs.PublishedApi;
@@ -24,7 +25,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -104,7 +104,7 @@ final class GroupsController {
     QueryParameters.allowOnly(request, Set.of());
     GroupInput input = GroupInput.fromJson(JsonBody.required(bytes));
     Group created = groups.create(input.name(), input.description());
-    return withETag(HttpResponse.created(GroupResponse.fromDomain(created)), created)
+    return ETags.tagged(HttpResponse.created(GroupResponse.fromDomain(created)), created.version())
         .header(HttpHeaders.LOCATION, "/groups/" + created.id());
   }
 
@@ -134,11 +134,7 @@ final class GroupsController {
       HttpRequest<?> request, @PathVariable @GroupIdParameter String id) {
     QueryParameters.allowOnly(request, Set.of());
     Group group = groups.get(GroupId.parse(id));
-    if (ETags.noneMatchFails(
-        request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), group.version())) {
-      return withETag(HttpResponse.notModified(), group);
-    }
-    return withETag(HttpResponse.ok(GroupResponse.fromDomain(group)), group);
+    return ETags.read(request, group.version(), GroupResponse.fromDomain(group));
   }
 
   @Get("/groups")
@@ -146,16 +142,7 @@ final class GroupsController {
       summary = "List or search groups",
       description = "In id order, paged by key: follow `next` until it is null. `name` finds the"
           + " groups whose name starts with it, ignoring case.")
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      description = "Groups per page",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
-  @Parameter(
-      name = "after",
-      in = ParameterIn.QUERY,
-      description = "The id the page starts after",
-      schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+  @PageParameters
   @Parameter(
       name = "name",
       in = ParameterIn.QUERY,
@@ -208,7 +195,7 @@ final class GroupsController {
     var condition = preconditions.of(request);
     GroupInput input = GroupInput.replacementFromJson(JsonBody.required(bytes));
     Group updated = groups.update(groupId, input.name(), input.description(), condition);
-    return withETag(HttpResponse.ok(GroupResponse.fromDomain(updated)), updated);
+    return ETags.tagged(HttpResponse.ok(GroupResponse.fromDomain(updated)), updated.version());
   }
 
   @Patch("/groups/{id}")
@@ -235,7 +222,7 @@ final class GroupsController {
     var condition = preconditions.of(request);
     Group patched =
         groups.patch(groupId, GroupInput.patchFromJson(JsonBody.required(bytes)), condition);
-    return withETag(HttpResponse.ok(GroupResponse.fromDomain(patched)), patched);
+    return ETags.tagged(HttpResponse.ok(GroupResponse.fromDomain(patched)), patched.version());
   }
 
   @Delete("/groups/{id}")
@@ -293,16 +280,7 @@ final class GroupsController {
 
   @Get("/groups/{id}/members")
   @Operation(summary = "A group's members, in user id order, paged by key")
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      description = "Users per page",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
-  @Parameter(
-      name = "after",
-      in = ParameterIn.QUERY,
-      description = "The user id the page starts after",
-      schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+  @PageParameters
   @ApiResponse(
       responseCode = "200",
       description = "A page of the members",
@@ -326,16 +304,7 @@ final class GroupsController {
 
   @Get("/users/{id}/groups")
   @Operation(summary = "A user's groups, in group id order, paged by key")
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      description = "Groups per page",
-      schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
-  @Parameter(
-      name = "after",
-      in = ParameterIn.QUERY,
-      description = "The group id the page starts after",
-      schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+  @PageParameters
   @ApiResponse(
       responseCode = "200",
       description = "A page of the user's groups",
@@ -402,9 +371,5 @@ final class GroupsController {
     next.put("after", page.next().get());
     next.put("limit", limit);
     return QueryParameters.link(path, next);
-  }
-
-  private static <T> MutableHttpResponse<T> withETag(MutableHttpResponse<T> response, Group group) {
-    return response.header(HttpHeaders.ETAG, ETags.of(group.version()));
   }
 }

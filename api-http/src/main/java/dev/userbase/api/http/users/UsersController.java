@@ -22,7 +22,6 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -132,7 +131,7 @@ final class UsersController {
           request.getParameters().get("name"), request.getParameters().get("email"));
     }
     User created = users.create(input.name(), input.email());
-    return withETag(HttpResponse.created(UserResponse.fromDomain(created)), created)
+    return ETags.tagged(HttpResponse.created(UserResponse.fromDomain(created)), created.version())
         .header(HttpHeaders.LOCATION, "/users/" + created.id());
   }
 
@@ -159,11 +158,7 @@ final class UsersController {
   HttpResponse<UserResponse> get(HttpRequest<?> request, @PathVariable @UserIdParameter String id) {
     QueryParameters.allowOnly(request, Set.of());
     User user = users.get(UserId.parse(id));
-    if (ETags.noneMatchFails(
-        request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH), user.version())) {
-      return withETag(HttpResponse.notModified(), user);
-    }
-    return withETag(HttpResponse.ok(UserResponse.fromDomain(user)), user);
+    return ETags.read(request, user.version(), UserResponse.fromDomain(user));
   }
 
   @Get
@@ -233,7 +228,7 @@ final class UsersController {
     Precondition condition = preconditions.of(request);
     UserInput input = UserInput.replacementFromJson(JsonBody.required(bytes));
     User updated = users.update(userId, input.name(), input.email(), condition);
-    return withETag(HttpResponse.ok(UserResponse.fromDomain(updated)), updated);
+    return ETags.tagged(HttpResponse.ok(UserResponse.fromDomain(updated)), updated.version());
   }
 
   /** A JSON merge patch (RFC 7396); {@code application/json} is read the same way. */
@@ -261,7 +256,7 @@ final class UsersController {
     Precondition condition = preconditions.of(request);
     UserPatch patch = UserInput.patchFromJson(JsonBody.required(bytes));
     User patched = users.patch(userId, patch, condition);
-    return withETag(HttpResponse.ok(UserResponse.fromDomain(patched)), patched);
+    return ETags.tagged(HttpResponse.ok(UserResponse.fromDomain(patched)), patched.version());
   }
 
   @Delete("/{id}")
@@ -276,10 +271,6 @@ final class UsersController {
     UserId userId = UserId.parse(id);
     users.delete(userId, preconditions.of(request));
     return HttpResponse.noContent();
-  }
-
-  private static <T> MutableHttpResponse<T> withETag(MutableHttpResponse<T> response, User user) {
-    return response.header(HttpHeaders.ETAG, ETags.of(user.version()));
   }
 
   private static UserQuery listQuery(String limit, String after, String email, String name) {
