@@ -53,3 +53,15 @@ function done(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, e.status,
     e.connect + e.read + e.write + e.timeout, total_created))
 end
+
+-- A membership per request, each pair of (group, user) its own: BENCH_SEEDED users times
+-- BENCH_GROUPS groups, walked by the threads in turn from BENCH_OFFSET, which each run moves on.
+function distinct_member()
+  counter = counter + 1
+  local groups = tonumber(os.getenv("BENCH_GROUPS") or "200")
+  -- Two threads, as every bench here runs wrk (-t2); setup's table of threads is not theirs.
+  local index = tonumber(os.getenv("BENCH_OFFSET") or "0") + counter * 2 + tid
+  local user = index % seeded + 1
+  local group = math.floor(index / seeded) % groups + 1
+  return wrk.format("PUT", "/groups/" .. group .. "/members/" .. user, with_token({}))
+end

@@ -1,0 +1,2 @@
+dofile(os.getenv("BENCH_LUA_DIR") .. "/common.lua")
+request = distinct_member
