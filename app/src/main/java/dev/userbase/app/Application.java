@@ -11,7 +11,9 @@ public final class Application extends Micronaut {
 
   public static void main(String[] args) {
     if (args.length > 0 && !args[0].startsWith("-D") && !args[0].startsWith("--micronaut")) {
-      // A subcommand (or --help): run it and exit; nothing is served.
+      // A subcommand (or --help): run it and exit; nothing is served. Its log goes to stderr,
+      // before anything logs, so that stdout carries only what the command writes.
+      LogSetup.toStderr();
       System.exit(Commands.run(
           args,
           new java.io.PrintWriter(System.out, true),

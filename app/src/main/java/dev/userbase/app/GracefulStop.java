@@ -27,6 +27,8 @@ final class GracefulStop {
 
   private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
 
+  private final java.util.concurrent.atomic.AtomicBoolean stopping =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Draining draining;
   private final GracefulShutdownManager shutdown;
   private final Duration drainDelay;
@@ -42,7 +44,9 @@ final class GracefulStop {
   }
 
   private void onSignal(Signal signal) {
-    if (draining.isDraining()) {
+    // One stop, however many signals come: a launcher passing SIGTERM on to its JVM, and a
+    // process manager sending it to both, must not start two.
+    if (!stopping.compareAndSet(false, true)) {
       return;
     }
     Thread stopper = new Thread(() -> stop(signal.getName()), "userbase-graceful-stop");

@@ -11,6 +11,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logback's set-up, in code: one console appender, text for people or JSON for log shippers, and
@@ -26,6 +27,9 @@ import java.util.Map;
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
   static final String FORMAT_PROPERTY = "userbase.log.format";
+
+  private static final String CONSOLE = "CONSOLE";
+
   static final String FORMAT_VARIABLE = "USERBASE_LOG_FORMAT";
 
   /** Every line written for a request carries its id; lines outside a request have none. */
@@ -72,13 +76,27 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   static void apply(LoggerContext context, String format) {
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);
-    console.setName("CONSOLE");
+    console.setName(CONSOLE);
     console.setEncoder(format.equals("json") ? json(context) : text(context));
     console.start();
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(console);
     LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
+  }
+
+  /**
+   * Moves the console's lines to stderr, for a command: its stdout may be data ({@code export |
+   * import}). Logging is set up before {@code main} runs, so the appender is moved, not made.
+   */
+  static void toStderr() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE)
+            instanceof ConsoleAppender<ILoggingEvent> console) {
+      console.stop();
+      console.setTarget("System.err");
+      console.start();
+    }
   }
 
   /** The system property wins over the environment; neither set means text. */
