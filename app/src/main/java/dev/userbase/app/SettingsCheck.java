@@ -40,7 +40,8 @@ final class SettingsCheck {
       SqliteSettings.class,
       BackupSettings.class,
       PooledSettings.class,
-      ShutdownSettings.class);
+      ShutdownSettings.class,
+      HealthSettings.class);
 
   /**
    * One setting of a typed record.
