@@ -45,4 +45,19 @@ class NameSearchPlanTest extends NameSearchPlanContract {
   protected String indexRange() {
     return "type=range possible_keys=users_name_key key=users_name_key";
   }
+
+  @Override
+  protected String membersRange() {
+    return "key=PRIMARY";
+  }
+
+  @Override
+  protected String groupsRange() {
+    return "key=memberships_user";
+  }
+
+  @Override
+  protected String sortStep() {
+    return "filesort";
+  }
 }

@@ -52,6 +52,21 @@ class NameSearchPlanTest extends NameSearchPlanContract {
     return "SEARCH users USING INDEX users_name_key (name_key>? AND name_key<?)";
   }
 
+  @Override
+  protected String membersRange() {
+    return "SEARCH m USING PRIMARY KEY (group_id=? AND user_id>?)";
+  }
+
+  @Override
+  protected String groupsRange() {
+    return "SEARCH m USING COVERING INDEX memberships_user (user_id=? AND group_id>?)";
+  }
+
+  @Override
+  protected String sortStep() {
+    return "USE TEMP B-TREE";
+  }
+
   @Test
   void rowsStoredBeforeTheKeyExistedAreFoundAfterTheMigration() throws Exception {
     Path file = folder.resolve("old.db");
