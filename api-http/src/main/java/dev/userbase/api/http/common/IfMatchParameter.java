@@ -1,8 +1,8 @@
 package dev.userbase.api.http.common;
 
+import dev.userbase.api.http.docs.SharedResponses;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,10 +13,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@Parameter(
-    name = "If-Match",
-    in = ParameterIn.HEADER,
-    description = "ETags as sent in ETag, or *: the change happens only at one of those"
-        + " versions (weak tags never match). Required when the server requires it (428).",
-    schema = @Schema(type = "string"))
+@Parameter(name = "If-Match", in = ParameterIn.HEADER, ref = SharedResponses.IF_MATCH)
 public @interface IfMatchParameter {}

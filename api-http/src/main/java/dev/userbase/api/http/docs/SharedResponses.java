@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The names of the answers many operations share, each written once in {@code
+ * The names of the parameters and answers many operations share, each written once in {@code
  * src/main/openapi/shared-responses.yml}, which the spec generator merges in. An operation refers
  * to one with {@code @ApiResponse(responseCode = "404", ref = SharedResponses.USER_NOT_FOUND)}.
  */
@@ -17,6 +17,15 @@ public final class SharedResponses {
   private SharedResponses() {}
 
   private static final String RESPONSES = "#/components/responses/";
+  private static final String PARAMETERS = "#/components/parameters/";
+
+  public static final String IF_MATCH = PARAMETERS + "IfMatch";
+  public static final String IF_NONE_MATCH = PARAMETERS + "IfNoneMatch";
+  public static final String LIMIT = PARAMETERS + "Limit";
+  public static final String AFTER = PARAMETERS + "After";
+  public static final String GROUP_NAME_PREFIX = PARAMETERS + "GroupNamePrefix";
+  public static final String GUIDE_NAME = PARAMETERS + "GuideName";
+  public static final String GUIDE_EMAIL = PARAMETERS + "GuideEmail";
 
   public static final String BAD_REQUEST = RESPONSES + "BadRequest";
   public static final String UNAUTHORIZED = RESPONSES + "Unauthorized";

@@ -110,11 +110,7 @@ final class GroupsController {
 
   @Get("/groups/{id}")
   @Operation(summary = "Read a group")
-  @Parameter(
-      name = "If-None-Match",
-      in = ParameterIn.HEADER,
-      description = "ETags (or *): 304 when one names the current version",
-      schema = @Schema(type = "string"))
+  @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = SharedResponses.IF_NONE_MATCH)
   @ApiResponse(
       responseCode = "200",
       description = "The group",
@@ -143,11 +139,7 @@ final class GroupsController {
       description = "In id order, paged by key: follow `next` until it is null. `name` finds the"
           + " groups whose name starts with it, ignoring case.")
   @PageParameters
-  @Parameter(
-      name = "name",
-      in = ParameterIn.QUERY,
-      description = "Only groups whose name starts with this, ignoring case",
-      schema = @Schema(type = "string", minLength = 1, maxLength = 100))
+  @Parameter(name = "name", in = ParameterIn.QUERY, ref = SharedResponses.GROUP_NAME_PREFIX)
   @ApiResponse(
       responseCode = "200",
       description = "A page of groups",

@@ -91,16 +91,8 @@ final class UsersController {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = UserBodies.NewUser.class)))
-  @Parameter(
-      name = "name",
-      in = ParameterIn.QUERY,
-      description = "The guide's form, with no body",
-      schema = @Schema(type = "string", minLength = 1, maxLength = 200))
-  @Parameter(
-      name = "email",
-      in = ParameterIn.QUERY,
-      description = "The guide's form, with no body",
-      schema = @Schema(type = "string", format = "email", maxLength = 254))
+  @Parameter(name = "name", in = ParameterIn.QUERY, ref = SharedResponses.GUIDE_NAME)
+  @Parameter(name = "email", in = ParameterIn.QUERY, ref = SharedResponses.GUIDE_EMAIL)
   @ApiResponse(
       responseCode = "201",
       description = "Created",
@@ -137,11 +129,7 @@ final class UsersController {
 
   @Get("/{id}")
   @Operation(summary = "Read a user")
-  @Parameter(
-      name = "If-None-Match",
-      in = ParameterIn.HEADER,
-      description = "ETags (or *): 304 when one names the current version",
-      schema = @Schema(type = "string"))
+  @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = SharedResponses.IF_NONE_MATCH)
   @ApiResponse(
       responseCode = "200",
       description = "The user",
