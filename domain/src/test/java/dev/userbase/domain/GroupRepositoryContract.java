@@ -232,7 +232,9 @@ public abstract class GroupRepositoryContract {
         java.util.concurrent.Executors.newFixedThreadPool(8);
     java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
     try {
-      for (java.util.concurrent.Future<String> done : pool.invokeAll(work)) {
+      // Bounded: a storm that hangs is cancelled, and get() then fails the test.
+      for (java.util.concurrent.Future<String> done :
+          pool.invokeAll(work, 60, java.util.concurrent.TimeUnit.SECONDS)) {
         // An exception of any other kind fails the test here.
         outcomes.merge(done.get().replaceAll(" (true|false)$", ""), 1, Integer::sum);
       }
