@@ -284,14 +284,11 @@ final class GroupsController {
   UserListResponse members(HttpRequest<?> request, @PathVariable @GroupIdParameter String id) {
     QueryParameters.allowOnly(request, PAGE_PARAMETERS);
     GroupId groupId = GroupId.parse(id);
-    List<Problem.FieldError> errors = new ArrayList<>();
-    int limit = limit(request, errors);
-    long after = after(request, "after", errors).orElse(0L);
-    QueryParameters.throwIfAny(errors);
-    Page<User> page = groups.members(groupId, after, limit);
+    PageAt at = PageAt.of(request);
+    Page<User> page = groups.members(groupId, at.after(), at.limit());
     return new UserListResponse(
         page.items().stream().map(UserResponse::fromDomain).toList(),
-        nextLink("/groups/" + groupId + "/members", page, limit));
+        nextLink("/groups/" + groupId + "/members", page, at.limit()));
   }
 
   @Get("/users/{id}/groups")
@@ -314,14 +311,22 @@ final class GroupsController {
           String id) {
     QueryParameters.allowOnly(request, PAGE_PARAMETERS);
     UserId userId = UserId.parse(id);
-    List<Problem.FieldError> errors = new ArrayList<>();
-    int limit = limit(request, errors);
-    long after = after(request, "after", errors).orElse(0L);
-    QueryParameters.throwIfAny(errors);
-    Page<Group> page = groups.groupsOf(userId, after, limit);
+    PageAt at = PageAt.of(request);
+    Page<Group> page = groups.groupsOf(userId, at.after(), at.limit());
     return new GroupListResponse(
         page.items().stream().map(GroupResponse::fromDomain).toList(),
-        nextLink("/users/" + userId + "/groups", page, limit));
+        nextLink("/users/" + userId + "/groups", page, at.limit()));
+  }
+
+  /** Where a page of a list by id starts, and how long it is, read strictly from the query. */
+  private record PageAt(long after, int limit) {
+    static PageAt of(HttpRequest<?> request) {
+      List<Problem.FieldError> errors = new ArrayList<>();
+      int limit = GroupsController.limit(request, errors);
+      long after = GroupsController.after(request, "after", errors).orElse(0L);
+      QueryParameters.throwIfAny(errors);
+      return new PageAt(after, limit);
+    }
   }
 
   private static int limit(HttpRequest<?> request, List<Problem.FieldError> errors) {
