@@ -14,12 +14,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A command's stdout carries only its data: {@code export} to stdout from PostgreSQL, whose pool
- * logs a line as it opens, writes NDJSON and nothing else there, so that {@code export | import}
- * moves every user; the log goes to stderr.
+ * A command's stdout carries only its data: {@code export} to stdout from a store with a server,
+ * whose pool logs a line as it opens, writes NDJSON and nothing else there, so that {@code export
+ * | import} moves every user; the log goes to stderr. Each server store runs it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommandOutputTest implements PostgresTestDatabase {
+abstract class CommandOutputSuite implements ServerTestDatabase {
+
+  /** The store's name in {@code userbase.store}. */
+  abstract String store();
+
+  /** How the store's pool names itself in the line it logs as it opens. */
+  abstract String opened();
 
   @TempDir
   Path folder;
@@ -27,7 +33,7 @@ class CommandOutputTest implements PostgresTestDatabase {
   @Test
   void exportToStdoutWritesOnlyNdjsonAndLogsToStderr() throws Exception {
     Map<String, String> environment = new HashMap<>();
-    environment.put("USERBASE_STORE", "postgres");
+    environment.put("USERBASE_STORE", store());
     getProperties().forEach((key, value) -> {
       if (key.startsWith("datasources.")) {
         environment.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value);
@@ -47,7 +53,7 @@ class CommandOutputTest implements PostgresTestDatabase {
 
     String log = Files.readString(err, StandardCharsets.UTF_8);
     assertThat(export.exitValue()).as(log).isZero();
-    assertThat(log).contains("PostgreSQL database").contains("Exported 0 users");
+    assertThat(log).contains(opened()).contains("Exported 0 users");
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(lines).as("stdout, which an import reads").allMatch(line -> line.startsWith("{"));
   }
