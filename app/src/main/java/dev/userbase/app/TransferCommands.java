@@ -1,7 +1,6 @@
 package dev.userbase.app;
 
-import dev.userbase.domain.EmailAlreadyTakenException;
-import dev.userbase.domain.IdAlreadyTakenException;
+import dev.userbase.domain.ImportConflictException;
 import dev.userbase.domain.UserTransfer;
 import dev.userbase.persistence.jdbc.StoreModule;
 import dev.userbase.transfer.UserExport;
@@ -23,7 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code export} and {@code import}: every user out as NDJSON, and NDJSON or CSV in. */
+/**
+ * {@code export} and {@code import}: every user, group and membership out as NDJSON, and NDJSON
+ * (or users as CSV) in.
+ */
 final class TransferCommands {
 
   private TransferCommands() {}
@@ -52,7 +54,7 @@ final class TransferCommands {
     return new me.tongfei.progressbar.ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(total)
-        .setUnit(" users", 1)
+        .setUnit(" rows", 1)
         .showSpeed()
         .continuousUpdate()
         .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
@@ -104,18 +106,30 @@ final class TransferCommands {
     }
   }
 
-  private static String rate(long rows, long nanos) {
+  private static String rate(UserTransfer.Counts rows, long nanos) {
     double seconds = Math.max(nanos, 1) / 1e9;
-    return String.format("%,d users in %.2f s (%,.0f users/s)", rows, seconds, rows / seconds);
+    return String.format(
+        "%s, %s and %s in %.2f s (%,.0f rows/s)",
+        some(rows.users(), "user"),
+        some(rows.groups(), "group"),
+        some(rows.members(), "membership"),
+        seconds,
+        rows.rows() / seconds);
+  }
+
+  private static String some(long count, String what) {
+    return String.format("%,d %s%s", count, what, count == 1 ? "" : "s");
   }
 
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
       description = {
-        "Writes every user of the configured store as NDJSON, one user a line with every field,"
-            + " in id order, from one consistent snapshot even while the server writes. To FILE,"
-            + " or to stdout with - (the default)."
+        "Writes every user, group and membership of the configured store as NDJSON, from one"
+            + " consistent snapshot even while the server writes: the users, a line each with"
+            + " every field, in id order; then the groups, {\"group\": {...}}, by id; then the"
+            + " memberships, {\"membership\": {\"groupId\", \"userId\"}}. To FILE, or to"
+            + " stdout with - (the default)."
       })
   static final class Export implements Callable<Integer> {
 
@@ -139,7 +153,7 @@ final class TransferCommands {
         throw new IllegalStateException(file + " exists; pass --force to overwrite it");
       }
       long start;
-      long rows;
+      UserTransfer.Counts rows;
       try (UserTransfer store = openExisting();
           // The descriptor itself, not System.out: a PrintStream hides a closed pipe, and the
           // export would go on writing into it.
@@ -170,11 +184,14 @@ final class TransferCommands {
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "Loads users into the configured store from NDJSON (as export writes it) or CSV with a"
-            + " header line (name,email, or every field), from FILE or stdin (-). Ids, versions"
-            + " and times are kept when given. Every line is checked by the API's rules, and an"
-            + " id or email that exists already is an error. All or nothing: any bad line and"
-            + " nothing is imported, unless --skip-invalid.",
+        "Loads users, groups and memberships into the configured store from NDJSON (as export"
+            + " writes it), or users from CSV with a header line (name,email, or every field),"
+            + " from FILE or stdin (-). Ids, versions and times are kept when given; a group needs"
+            + " its id. Every line is checked by the API's rules: an id, email or group name"
+            + " (ignoring case) that exists already is an error, and so is a membership whose"
+            + " user or group is neither stored nor on a line before it. All or nothing: any bad"
+            + " line and nothing is imported, unless --skip-invalid (which rejects too a"
+            + " membership whose user's or group's line is rejected).",
         "Exit code: 0 every line imported; 1 nothing imported; 3 some lines rejected (with"
             + " --skip-invalid) and the rest imported."
       })
@@ -242,10 +259,9 @@ final class TransferCommands {
         UserImport.Result result;
         try {
           result = UserImport.run(store, input, kind, now, skipInvalid, skipInvalid, bar);
-        } catch (EmailAlreadyTakenException | IdAlreadyTakenException e) {
-          err.println("Import stopped: an id or email was taken while importing (another writer?);"
-              + " on SQLite beside a running server the transactions before it stay, else nothing"
-              + " was stored");
+        } catch (ImportConflictException e) {
+          err.println("Import stopped: " + e.getMessage() + "; on SQLite beside a running server"
+              + " the transactions before it stay, else nothing was stored");
           return 1;
         } finally {
           bar.close();
@@ -260,14 +276,14 @@ final class TransferCommands {
           check.firstErrors().forEach(line -> err.println("  " + line));
           return NOTHING_IMPORTED;
         }
-        long stored = result.stored();
+        UserTransfer.Counts stored = result.stored();
         err.printf("Imported %s%n", rate(stored, System.nanoTime() - start));
         if (check.invalid() > 0) {
           Files.write(rejectFile, check.rejected(), StandardCharsets.UTF_8);
           err.printf(
               "Rejected %,d of %,d lines; each is in %s after its line number and reason%n",
               check.invalid(), check.lines(), rejectFile);
-          return stored == 0 ? NOTHING_IMPORTED : SOME_REJECTED;
+          return stored.rows() == 0 ? NOTHING_IMPORTED : SOME_REJECTED;
         }
         return 0;
       } finally {

@@ -90,6 +90,37 @@ abstract class TransferHttpSuite implements io.micronaut.test.support.TestProper
   }
 
   @Test
+  void groupsAndMembershipsImportAfterTheirUsersAndTheReportCountsEachKind() {
+    HttpCalls http = new HttpCalls(server.getURI());
+    String body = users(2_000_001, 3)
+        + "{\"group\":{\"id\":9000001,\"name\":\"Imported over HTTP\",\"description\":null,"
+        + "\"createdAt\":\"2026-01-01T00:00:00.123Z\",\"updatedAt\":\"2026-01-02T00:00:00.000Z\","
+        + "\"version\":2}}\n"
+        + "{\"membership\":{\"groupId\":9000001,\"userId\":2000001}}\n"
+        + "{\"membership\":{\"groupId\":9000001,\"userId\":2000003}}\n";
+
+    HttpResponse<String> imported = http.send("POST", "/admin/import", NDJSON, body);
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.body())
+        .contains("\"lines\":6,\"imported\":6,\"users\":3,\"groups\":1,\"memberships\":2,")
+        .contains("\"invalid\":0");
+    assertThat(http.get("/groups/9000001").body()).contains("\"version\":2");
+    assertThat(http.get("/groups/9000001/members").body())
+        .contains("\"id\":2000001,")
+        .contains("\"id\":2000003,")
+        .doesNotContain("\"id\":2000002,");
+    assertThat(http.get("/admin/export").body())
+        .contains("{\"membership\":{\"groupId\":9000001,\"userId\":2000003}}\n");
+
+    HttpResponse<String> again = http.send("POST", "/admin/import", NDJSON, body);
+    assertThat(again.statusCode()).isEqualTo(422);
+    assertThat(again.body())
+        .contains("{\"field\":\"group.id\",\"message\":\"line 4: exists already in the store\"}")
+        .contains("{\"field\":\"group.name\",\"message\":\"line 4: exists already in the store,"
+            + " ignoring case\"}");
+  }
+
+  @Test
   void badLinesImportNothingAndAreNamedUnlessSkipped() {
     HttpCalls http = new HttpCalls(server.getURI());
     String body = "{\"name\":\"Good\",\"email\":\"good@bad-lines.example\"}\n"

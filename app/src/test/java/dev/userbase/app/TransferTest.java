@@ -88,7 +88,11 @@ class TransferTest {
     }
   }
 
-  /** Users made through the API: names of every script, emails, updates, a deleted id. */
+  /**
+   * Users, groups and memberships made through the API: names of every script, emails, updates,
+   * a deleted user and a deleted group whose memberships went with them. 4 users, 2 groups and 4
+   * memberships are left: 10 lines.
+   */
   private void seed(Map<String, String> store) {
     Map<String, Object> properties = new HashMap<>(store);
     properties.put("micronaut.server.port", -1);
@@ -105,6 +109,22 @@ class TransferTest {
         assertThat(created.statusCode()).isEqualTo(201);
       }
       http.send("PATCH", "/users/2", "application/merge-patch+json", "{\"name\": \"Ödön\"}");
+      for (String group : new String[] {
+        "{\"name\": \"Admins\", \"description\": \"Run \\\"the\\\" place\"}",
+        "{\"name\": \"Ops\"}",
+        "{\"name\": \"Gone\"}"
+      }) {
+        assertThat(http.postJson("/groups", group).statusCode()).isEqualTo(201);
+      }
+      for (String member : new String[] {
+        "1/members/1", "1/members/3", "1/members/4", "2/members/5", "2/members/2", "3/members/1"
+      }) {
+        assertThat(http.send("PUT", "/groups/" + member, null, null).statusCode())
+            .isEqualTo(201);
+      }
+      http.send(
+          "PATCH", "/groups/2", "application/merge-patch+json", "{\"description\": \"Nights\"}");
+      assertThat(http.delete("/groups/3").statusCode()).isEqualTo(204);
       http.delete("/users/3");
     }
   }
@@ -122,11 +142,18 @@ class TransferTest {
       seed(source);
       Path first = folder.resolve(kind + "-1.ndjson");
       assertThat(run(source, "export", first.toString())).as(err.toString()).isZero();
-      assertThat(count(first)).isEqualTo(4);
+      assertThat(count(first)).isEqualTo(10);
       assertThat(Files.readString(first))
           .contains("\"id\":2,\"name\":\"Ödön\"")
           .contains("\"version\":2")
-          .doesNotContain("\"id\":3,");
+          .doesNotContain("\"id\":3,")
+          .contains(
+              "{\"group\":{\"id\":1,\"name\":\"Admins\",\"description\":\"Run \\\"the\\\" place\"")
+          .contains("{\"group\":{\"id\":2,\"name\":\"Ops\",\"description\":\"Nights\"")
+          .endsWith("{\"membership\":{\"groupId\":1,\"userId\":1}}\n"
+              + "{\"membership\":{\"groupId\":1,\"userId\":4}}\n"
+              + "{\"membership\":{\"groupId\":2,\"userId\":2}}\n"
+              + "{\"membership\":{\"groupId\":2,\"userId\":5}}\n");
 
       Map<String, String> target = store(kind);
       assertThat(run(target, "import", first.toString())).as(err.toString()).isZero();
@@ -134,7 +161,9 @@ class TransferTest {
       assertThat(run(target, "export", second.toString())).isZero();
       assertThat(Files.readAllBytes(second)).as(kind).isEqualTo(Files.readAllBytes(first));
     }
-    assertThat(err.toString()).contains("Imported 4 users").contains("Exported 4 users");
+    assertThat(err.toString())
+        .contains("Imported 4 users, 2 groups and 4 memberships in")
+        .contains("Exported 4 users, 2 groups and 4 memberships in");
   }
 
   @Test
@@ -177,7 +206,8 @@ class TransferTest {
   }
 
   @Test
-  void aHundredThousandUsersMoveFromSqliteToPostgresThroughAPipe() throws Exception {
+  void aHundredThousandUsersAndTheirMembershipsMoveFromSqliteToPostgresThroughAPipe()
+      throws Exception {
     Path generated = folder.resolve("many.ndjson");
     StringBuilder lines = new StringBuilder();
     for (int i = 1; i <= 100_000; i++) {
@@ -193,6 +223,18 @@ class TransferTest {
           .append("\"version\":")
           .append(1 + i % 5)
           .append("}\n");
+    }
+    // 50 groups of 2,000 members each: 100,000 memberships, across the import's transactions.
+    for (int g = 1; g <= 50; g++) {
+      lines.append("{\"group\":{\"id\":").append(g * 7).append(",\"name\":\"Team ");
+      lines.append(g).append("\"}}\n");
+    }
+    for (int g = 1; g <= 50; g++) {
+      for (int m = 0; m < 2_000; m++) {
+        long user = 3L * (1 + (g * 1_999L + m) % 100_000);
+        lines.append("{\"membership\":{\"groupId\":").append(g * 7).append(",\"userId\":");
+        lines.append(user).append("}}\n");
+      }
     }
     Files.writeString(generated, lines);
     Map<String, String> sqlite = store("sqlite");
@@ -237,7 +279,7 @@ class TransferTest {
     Path fromPostgres = folder.resolve("postgres.ndjson");
     assertThat(run(sqlite, "export", fromSqlite.toString())).isZero();
     assertThat(run(pg, "export", fromPostgres.toString())).isZero();
-    assertThat(count(fromPostgres)).isEqualTo(100_000);
+    assertThat(count(fromPostgres)).isEqualTo(200_050);
     assertThat(Files.readAllBytes(fromPostgres)).isEqualTo(Files.readAllBytes(fromSqlite));
 
     Map<String, Object> properties = new HashMap<>(pg);
@@ -247,6 +289,10 @@ class TransferTest {
           new HttpCalls(server.getURI()).postJson("/users", "{\"name\": \"After the move\"}");
       assertThat(created.statusCode()).isEqualTo(201);
       assertThat(created.headers().firstValue("Location")).contains("/users/300001");
+      HttpResponse<String> group =
+          new HttpCalls(server.getURI()).postJson("/groups", "{\"name\": \"After the move\"}");
+      assertThat(group.statusCode()).isEqualTo(201);
+      assertThat(group.headers().firstValue("Location")).contains("/groups/351");
     }
   }
 
@@ -265,6 +311,10 @@ class TransferTest {
           .append(i)
           .append("@example.com\"}\n");
     }
+    lines.append("{\"group\":{\"id\":5,\"name\":\"Imported\"}}\n");
+    for (int i = 1; i <= 3_000; i++) {
+      lines.append("{\"membership\":{\"groupId\":5,\"userId\":").append(i + 10).append("}}\n");
+    }
     Files.writeString(generated, lines);
     Map<String, Object> properties = new HashMap<>(sqlite);
     properties.put("micronaut.server.port", -1);
@@ -273,11 +323,14 @@ class TransferTest {
       assertThat(http.postJson("/users", "{\"name\": \"Before\"}").statusCode()).isEqualTo(201);
       // The server holds the file: the import cannot be one transaction, and goes in between.
       assertThat(run(sqlite, "import", generated.toString())).as(err.toString()).isZero();
-      assertThat(err.toString()).contains("Imported 60,000 users");
+      assertThat(err.toString()).contains("Imported 60,000 users, 1 group and 3,000 memberships");
       HttpResponse<String> after = http.postJson("/users", "{\"name\": \"After\"}");
       assertThat(after.statusCode()).isEqualTo(201);
       assertThat(after.headers().firstValue("Location")).contains("/users/60011");
       assertThat(http.get("/users/60010").body()).contains("beside60000@example.com");
+      assertThat(http.get("/groups/5/members?after=3009").body())
+          .contains("\"id\":3010,")
+          .doesNotContain("\"id\":3009,");
     }
   }
 
@@ -321,6 +374,13 @@ class TransferTest {
         (good + "{\"name\":\"Y\",\"email\":\"u0@example.com\"}\n")
             .getBytes(StandardCharsets.UTF_8));
     bad.put("truncated.ndjson", (good + "{\"name\":\"Tru").getBytes(StandardCharsets.UTF_8));
+    bad.put(
+        "group-name.ndjson",
+        (good + "{\"group\":{\"id\":50,\"name\":\"ADMINS\"}}\n").getBytes(StandardCharsets.UTF_8));
+    bad.put(
+        "deleted-member.ndjson",
+        (good + "{\"membership\":{\"groupId\":1,\"userId\":3}}\n")
+            .getBytes(StandardCharsets.UTF_8));
     bad.put("header.csv", "name,mail\nA,a@example.com\n".getBytes(StandardCharsets.UTF_8));
     byte[] latin1 = (good + "{\"name\":\"caf\u00e9\"}\n").getBytes(StandardCharsets.ISO_8859_1);
     bad.put("latin1.ndjson", latin1);

@@ -5,6 +5,7 @@ import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
+import dev.userbase.domain.Group;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserTransfer;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -33,10 +33,12 @@ import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
- * Loads users from NDJSON (as {@link UserExport} writes it) or CSV with a header line, all or
- * nothing: {@link #check} reads every line by the API's rules and asks the store which ids and
- * emails it holds already, then {@link #load} stores the good lines. The input is read twice, so
- * it is a file.
+ * Loads users, groups and memberships from NDJSON (as {@link UserExport} writes it), or users
+ * from CSV with a header line, all or nothing: {@link #check} reads every line by the API's rules
+ * and asks the store which ids, emails, group names and memberships it holds already, and whether
+ * the users and groups a membership names are there; then {@link #load} stores the good lines.
+ * A membership's user and group are stored already, or on a line before it. The input is read
+ * twice, so it is a file.
  */
 public final class UserImport {
 
@@ -44,6 +46,9 @@ public final class UserImport {
   public static final int SHOWN = 20;
 
   private static final int ASK = 5_000;
+
+  /** Rows a batch handed to the store holds in {@link #load}. */
+  private static final int LOAD_BATCH = 1_000;
 
   /** The most lines the check's sets are sized for before it reads (48 MB for a million). */
   private static final int PRESIZED = 1_000_000;
@@ -99,6 +104,9 @@ public final class UserImport {
   public static final class Check {
     private long lines;
     private long invalid;
+    /** Membership lines found good so far. */
+    private long members;
+
     private final LongHashSet badLines = new LongHashSet();
     private final TreeMap<Long, List<Rejection>> first = new TreeMap<>();
     private final List<String> rejected;
@@ -122,12 +130,12 @@ public final class UserImport {
       return first.values().stream().flatMap(List::stream).limit(SHOWN).toList();
     }
 
-    /** Every error with its line's text after a tab, when asked to keep them. */
     /** Whether the rejected lines are kept, with their text. */
     boolean keeps() {
       return rejected != null;
     }
 
+    /** Every error with its line's text after a tab, when asked to keep them. */
     public List<String> rejected() {
       return rejected == null ? List.of() : rejected;
     }
@@ -156,35 +164,37 @@ public final class UserImport {
     /** Nothing to show. */
     Progress NONE = new Progress() {
       @Override
-      public void expect(long users) {}
+      public void expect(long rows) {}
 
       @Override
       public void stored() {}
     };
 
     /**
-     * Storing starts over, with about this many users to store: counted, or estimated from the
-     * input's size when they are stored while it is read.
+     * Storing starts over, with about this many rows (users, groups, memberships) to store:
+     * counted, or estimated from the input's size when they are stored while it is read.
      */
-    void expect(long users);
+    void expect(long rows);
 
-    /** One more user stored. */
+    /** One more row stored. */
     void stored();
   }
 
-  /** What an import did: what its check found, and how many users it stored (none if refused). */
-  public record Result(Check check, long stored) {}
+  /** What an import did: what its check found, and how many of each it stored (none if refused). */
+  public record Result(Check check, UserTransfer.Counts stored) {}
+
+  private static final UserTransfer.Counts NONE = new UserTransfer.Counts(0, 0, 0);
 
   /**
    * Imports the input: all or nothing, or, with {@code skipInvalid}, its good lines (the bad ones
-   * kept in {@link Check#rejected} when {@code keepRejected}). When the store can take the whole import in one transaction
-   * ({@link UserTransfer#stageAll}), users are stored while the lines are checked, and kept only
-   * if every line passes: the input is then read once. Otherwise, or when some line is bad, the
-   * good lines are stored in a second reading, after the check.
+   * kept in {@link Check#rejected} when {@code keepRejected}; a membership whose user's or group's
+   * line is rejected is rejected too). When the store can take the whole import in one
+   * transaction ({@link UserTransfer#stageAll}), rows are stored while the lines are checked, and
+   * kept only if every line passes: the input is then read once. Otherwise, or when some line is
+   * bad, the good lines are stored in a second reading, after the check.
    *
-   * @throws dev.userbase.domain.EmailAlreadyTakenException if another writer took an email
-   *     meanwhile
-   * @throws dev.userbase.domain.IdAlreadyTakenException if another writer took an id meanwhile
+   * @throws dev.userbase.domain.ImportConflictException if another writer changed the store
+   *     between the check and the store
    */
   public static Result run(
       UserTransfer store,
@@ -209,14 +219,17 @@ public final class UserImport {
         if (check.invalid() == 0) {
           loader.rethrow();
           staged.commit();
-          return new Result(check, loader.stored);
+          return new Result(check, loader.counts());
         }
       }
     } else {
       check = check(store, input, format, now, keepRejected);
     }
     if (check.invalid() > 0 && !skipInvalid) {
-      return new Result(check, 0);
+      return new Result(check, NONE);
+    }
+    if (check.invalid() > 0 && check.members > 0) {
+      rejectOrphans(input, format, now, check);
     }
     progress.expect(check.lines() - check.invalid());
     return new Result(check, load(store, input, format, now, check, progress::stored));
@@ -243,21 +256,23 @@ public final class UserImport {
   }
 
   /**
-   * Stores users in a staging transaction on a thread of its own, while the caller goes on
+   * Stores rows in a staging transaction on a thread of its own, while the caller goes on
    * checking. After a failure it takes what it is handed and drops it, so the caller never waits
    * on it; {@link #rethrow} reports the failure afterwards.
    */
-  private static final class Loader implements Consumer<User> {
+  private static final class Loader implements Consumer<Object> {
     private static final int BATCH = 2048;
-    private static final List<User> END = List.of();
+    private static final List<Object> END = List.of();
 
     private final UserTransfer.Staging staged;
     private final Progress progress;
-    private final ArrayBlockingQueue<List<User>> queue = new ArrayBlockingQueue<>(4);
+    private final ArrayBlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(4);
     private final Thread thread;
-    private List<User> batch = new ArrayList<>(BATCH);
+    private List<Object> batch = new ArrayList<>(BATCH);
     private volatile RuntimeException failure;
-    private long stored;
+    private long users;
+    private long groups;
+    private long members;
 
     Loader(UserTransfer.Staging staged, Progress progress) {
       this.staged = staged;
@@ -268,17 +283,17 @@ public final class UserImport {
     }
 
     @Override
-    public void accept(User user) {
-      batch.add(user);
+    public void accept(Object row) {
+      batch.add(row);
       if (batch.size() == BATCH) {
         hand(batch);
         batch = new ArrayList<>(BATCH);
       }
     }
 
-    private void hand(List<User> users) {
+    private void hand(List<Object> rows) {
       try {
-        queue.put(users);
+        queue.put(rows);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while importing", e);
@@ -287,14 +302,17 @@ public final class UserImport {
 
     private void store() {
       try {
-        for (List<User> users = queue.take(); users != END; users = queue.take()) {
+        for (List<Object> rows = queue.take(); rows != END; rows = queue.take()) {
           if (failure != null) {
             continue;
           }
           try {
-            staged.add(users);
-            stored += users.size();
-            for (int i = 0; i < users.size(); i++) {
+            UserTransfer.Batch stored = batchOf(rows);
+            staged.add(stored);
+            users += stored.users().size();
+            groups += stored.groups().size();
+            members += stored.members().size();
+            for (int i = 0; i < rows.size(); i++) {
               progress.stored();
             }
           } catch (RuntimeException e) {
@@ -306,7 +324,7 @@ public final class UserImport {
       }
     }
 
-    /** Hands over the last users, and waits until they are stored. */
+    /** Hands over the last rows, and waits until they are stored. */
     void finish() {
       if (!batch.isEmpty()) {
         hand(batch);
@@ -320,11 +338,32 @@ public final class UserImport {
       }
     }
 
+    UserTransfer.Counts counts() {
+      return new UserTransfer.Counts(users, groups, members);
+    }
+
     void rethrow() {
       if (failure != null) {
         throw failure;
       }
     }
+  }
+
+  /** Rows in the input's order, as the store takes them: users, groups, then memberships. */
+  static UserTransfer.Batch batchOf(List<Object> rows) {
+    List<User> users = new ArrayList<>(rows.size());
+    List<Group> groups = new ArrayList<>();
+    List<UserTransfer.Member> members = new ArrayList<>();
+    for (Object row : rows) {
+      if (row instanceof User user) {
+        users.add(user);
+      } else if (row instanceof Group group) {
+        groups.add(group);
+      } else {
+        members.add((UserTransfer.Member) row);
+      }
+    }
+    return new UserTransfer.Batch(users, groups, members);
   }
 
   /**
@@ -348,7 +387,7 @@ public final class UserImport {
       Instant now,
       boolean keepRejected,
       ToLongFunction<String> hashing,
-      Consumer<User> goodSoFar)
+      Consumer<Object> goodSoFar)
       throws IOException {
     Check check = new Check(keepRejected);
     // Sized for the input up front (up to PRESIZED lines): growing doubles a set, and for a
@@ -360,8 +399,10 @@ public final class UserImport {
     // compared by their emails afterwards.
     LongLongHashMap emails = new LongLongHashMap(expected);
     LongObjectHashMap<LongArrayList> meeting = new LongObjectHashMap<>();
-    Asked askedIds = new Asked();
-    Asked askedEmails = new Asked();
+    Groups groups = new Groups(store, check);
+    Asked<Long> askedIds = new Asked<>(store::existingIds, "id", "exists already in the store");
+    Asked<String> askedEmails =
+        new Asked<>(store::existingEmails, "email", "exists already in the store");
     try (Parsed lines = new Parsed(input, format, now, null)) {
       if (lines.headerError != null) {
         check.lines++;
@@ -370,53 +411,139 @@ public final class UserImport {
       }
       for (Parsed.Line line = lines.next(); line != null; line = lines.next()) {
         check.lines++;
+        String text = check.keeps() ? line.text : null;
         try {
           if (line.bad != null) {
             throw line.bad;
           }
-          User user = line.user;
-          if (user.id() != null) {
-            long id = user.id().value();
-            if (!ids.add(id)) {
-              throw new UserLines.BadLine("id", "is given twice in the input");
-            }
-            if (askedIds.add(id, line.number, check.keeps() ? line.text : null)) {
-              askIds(store, askedIds, check);
-            }
-          }
-          if (user.email().isPresent()) {
-            String email = user.email().get().value();
-            long hash = hashing.applyAsLong(email);
-            int slot = emails.indexOf(hash);
-            if (emails.indexExists(slot)) {
-              LongArrayList same = meeting.get(hash);
-              if (same == null) {
-                same = new LongArrayList();
-                same.add(emails.indexGet(slot));
-                meeting.put(hash, same);
+          if (line.row instanceof User user) {
+            if (user.id() != null) {
+              long id = user.id().value();
+              if (!ids.add(id)) {
+                throw new UserLines.BadLine("id", "is given twice in the input");
               }
-              same.add(line.number);
-            } else {
-              emails.indexInsert(slot, hash, line.number);
+              askedIds.add(id, line.number, text, check);
             }
-            if (askedEmails.add(email, line.number, check.keeps() ? line.text : null)) {
-              askEmails(store, askedEmails, check);
+            if (user.email().isPresent()) {
+              String email = user.email().get().value();
+              long hash = hashing.applyAsLong(email);
+              int slot = emails.indexOf(hash);
+              if (emails.indexExists(slot)) {
+                LongArrayList same = meeting.get(hash);
+                if (same == null) {
+                  same = new LongArrayList();
+                  same.add(emails.indexGet(slot));
+                  meeting.put(hash, same);
+                }
+                same.add(line.number);
+              } else {
+                emails.indexInsert(slot, hash, line.number);
+              }
+              askedEmails.add(email, line.number, text, check);
             }
+          } else if (line.row instanceof Group group) {
+            groups.check(group, line.number, text);
+          } else {
+            groups.check((UserTransfer.Member) line.row, ids, line.number, text);
           }
           if (goodSoFar != null && check.invalid == 0) {
-            goodSoFar.accept(user);
+            goodSoFar.accept(line.row);
           }
         } catch (UserLines.BadLine e) {
           check.bad(line.number, e.field, e.getMessage(), line.text);
         }
       }
     }
-    askIds(store, askedIds, check);
-    askEmails(store, askedEmails, check);
+    askedIds.ask(check);
+    askedEmails.ask(check);
+    groups.finish();
     if (!meeting.isEmpty()) {
       sameEmails(input, format, now, meeting, check, hashing);
     }
     return check;
+  }
+
+  /**
+   * The checks of group and membership lines: a group's id and name (ignoring case) are new, in
+   * the input and in the store; a membership is new, and its group and user are stored or on a
+   * line before it.
+   */
+  private static final class Groups {
+    private final Check check;
+    private final LongHashSet ids = new LongHashSet();
+    private final java.util.HashMap<String, Long> names = new java.util.HashMap<>();
+    private final LongObjectHashMap<LongHashSet> members = new LongObjectHashMap<>();
+    private final Asked<Long> takenIds;
+    private final Asked<String> takenNames;
+    private final Asked<UserTransfer.Member> takenMembers;
+    private final Asked<Long> storedGroups;
+    private final Asked<Long> storedUsers;
+
+    Groups(UserTransfer store, Check check) {
+      this.check = check;
+      takenIds = new Asked<>(store::existingGroupIds, "group.id", "exists already in the store");
+      takenNames = new Asked<>(
+          store::existingGroupNames, "group.name", "exists already in the store, ignoring case");
+      takenMembers =
+          new Asked<>(store::existingMembers, "membership", "exists already in the store");
+      storedGroups = new Asked<>(
+          store::existingGroupIds,
+          "membership.groupId",
+          "names no group that is stored or on a line before it");
+      storedGroups.badWhenMissing = true;
+      storedUsers = new Asked<>(
+          store::existingIds,
+          "membership.userId",
+          "names no user that is stored or on a line before it");
+      storedUsers.badWhenMissing = true;
+    }
+
+    void check(Group group, long line, String text) throws UserLines.BadLine {
+      long id = group.id().value();
+      if (!ids.add(id)) {
+        throw new UserLines.BadLine("group.id", "is given twice in the input");
+      }
+      String key = group.name().searchKey();
+      Long first = names.putIfAbsent(key, line);
+      if (first != null) {
+        throw new UserLines.BadLine(
+            "group.name", "is given twice in the input, ignoring case (line " + first + ")");
+      }
+      takenIds.add(id, line, text, check);
+      takenNames.add(key, line, text, check);
+    }
+
+    void check(UserTransfer.Member member, LongHashSet users, long line, String text)
+        throws UserLines.BadLine {
+      LongHashSet ofGroup = members.get(member.group());
+      if (ofGroup == null) {
+        ofGroup = new LongHashSet();
+        members.put(member.group(), ofGroup);
+      }
+      if (!ofGroup.add(member.user())) {
+        throw new UserLines.BadLine("membership", "is given twice in the input");
+      }
+      check.members++;
+      boolean newGroup = ids.contains(member.group());
+      boolean newUser = users.contains(member.user());
+      if (!newGroup) {
+        storedGroups.add(member.group(), line, text, check);
+      }
+      if (!newUser) {
+        storedUsers.add(member.user(), line, text, check);
+      }
+      if (!newGroup && !newUser) {
+        takenMembers.add(member, line, text, check);
+      }
+    }
+
+    void finish() {
+      takenIds.ask(check);
+      takenNames.ask(check);
+      storedGroups.ask(check);
+      storedUsers.ask(check);
+      takenMembers.ask(check);
+    }
   }
 
   /** A 64-bit hash of the text: equal texts, equal hashes; different ones meet rarely. */
@@ -450,10 +577,10 @@ public final class UserImport {
         if (!wanted.contains(line.number)) {
           continue;
         }
-        if (line.user == null) {
+        if (!(line.row instanceof User user)) {
           throw new IllegalStateException("the input changed while it was imported");
         }
-        String email = line.user.email().orElseThrow().value();
+        String email = user.email().orElseThrow().value();
         if (!seen.computeIfAbsent(hashing.applyAsLong(email), h -> new HashSet<>())
             .add(email)) {
           check.bad(line.number, "email", "is given twice in the input", line.text);
@@ -462,66 +589,99 @@ public final class UserImport {
     }
   }
 
-  /** Values waiting to be asked of the store, with their lines. */
-  private static final class Asked {
-    final long[] ids = new long[ASK];
-    final String[] emails = new String[ASK];
-    final long[] lines = new long[ASK];
-    final String[] texts = new String[ASK];
-    int size;
+  /**
+   * Values waiting to be asked of the store, with their lines, {@link #ASK} at a time: a line is
+   * bad when its value is found (taken already), or, when {@link #badWhenMissing}, when it is not.
+   */
+  private static final class Asked<T> {
+    private final java.util.function.Function<List<T>, Set<T>> question;
+    private final String field;
+    private final String reason;
+    boolean badWhenMissing;
+    private final List<T> values = new ArrayList<>(ASK);
+    private final long[] lines = new long[ASK];
+    private final String[] texts = new String[ASK];
 
-    /** Adds one, with its line's text for the rejects; true when the batch is full. */
-    boolean add(long id, long line, String text) {
-      ids[size] = id;
-      texts[size] = text;
-      lines[size++] = line;
-      return size == ASK;
+    Asked(java.util.function.Function<List<T>, Set<T>> question, String field, String reason) {
+      this.question = question;
+      this.field = field;
+      this.reason = reason;
     }
 
-    boolean add(String email, long line, String text) {
-      emails[size] = email;
-      texts[size] = text;
-      lines[size++] = line;
-      return size == ASK;
+    /** Adds one, with its line's text for the rejects; asks when the batch is full. */
+    void add(T value, long line, String text, Check check) {
+      texts[values.size()] = text;
+      lines[values.size()] = line;
+      values.add(value);
+      if (values.size() == ASK) {
+        ask(check);
+      }
+    }
+
+    void ask(Check check) {
+      if (values.isEmpty()) {
+        return;
+      }
+      Set<T> found = question.apply(values);
+      if (!found.isEmpty() || badWhenMissing) {
+        for (int i = 0; i < values.size(); i++) {
+          if (found.contains(values.get(i)) != badWhenMissing) {
+            check.bad(lines[i], field, reason, texts[i]);
+          }
+        }
+      }
+      values.clear();
     }
   }
 
-  private static void askIds(UserTransfer store, Asked asked, Check check) {
-    if (asked.size == 0) {
-      return;
-    }
-    List<Long> ids = new ArrayList<>(asked.size);
-    for (int i = 0; i < asked.size; i++) {
-      ids.add(asked.ids[i]);
-    }
-    Set<Long> taken = store.existingIds(ids);
-    for (int i = 0; i < asked.size && !taken.isEmpty(); i++) {
-      if (taken.contains(asked.ids[i])) {
-        check.bad(asked.lines[i], "id", "exists already in the store", asked.texts[i]);
+  /**
+   * With some lines rejected, rejects too each membership whose user or group is on a rejected
+   * line (unless a good line gave the same id before it): storing it would fail, or join the
+   * wrong user.
+   */
+  private static void rejectOrphans(Path input, Format format, Instant now, Check check)
+      throws IOException {
+    LongHashSet goodUsers = new LongHashSet();
+    LongHashSet badUsers = new LongHashSet();
+    LongHashSet goodGroups = new LongHashSet();
+    LongHashSet badGroups = new LongHashSet();
+    List<long[]> orphans = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    try (Parsed lines = new Parsed(input, format, now, null)) {
+      for (Parsed.Line line = lines.next(); line != null; line = lines.next()) {
+        boolean bad = check.badLines.contains(line.number);
+        if (line.row instanceof User user && user.id() != null) {
+          (bad ? badUsers : goodUsers).add(user.id().value());
+        } else if (line.row instanceof Group group) {
+          (bad ? badGroups : goodGroups).add(group.id().value());
+        } else if (!bad && line.row instanceof UserTransfer.Member member) {
+          if (!goodGroups.contains(member.group()) && badGroups.contains(member.group())) {
+            orphans.add(new long[] {line.number, 0, member.group()});
+            texts.add(line.text);
+          } else if (!goodUsers.contains(member.user()) && badUsers.contains(member.user())) {
+            orphans.add(new long[] {line.number, 1, member.user()});
+            texts.add(line.text);
+          }
+        }
       }
     }
-    asked.size = 0;
-  }
-
-  private static void askEmails(UserTransfer store, Asked asked, Check check) {
-    if (asked.size == 0) {
-      return;
+    for (int i = 0; i < orphans.size(); i++) {
+      long[] orphan = orphans.get(i);
+      boolean group = orphan[1] == 0;
+      check.bad(
+          orphan[0],
+          group ? "membership.groupId" : "membership.userId",
+          "names " + (group ? "group " : "user ") + orphan[2] + ", whose line is rejected",
+          check.keeps() ? texts.get(i) : null);
     }
-    Set<String> taken = store.existingEmails(Arrays.asList(asked.emails).subList(0, asked.size));
-    for (int i = 0; i < asked.size && !taken.isEmpty(); i++) {
-      if (taken.contains(asked.emails[i])) {
-        check.bad(asked.lines[i], "email", "exists already in the store", asked.texts[i]);
-      }
-    }
-    asked.size = 0;
   }
 
   /**
    * Stores every line that {@code check} found good, calling {@code step} after each.
    *
-   * @return how many were stored
+   * @return how many of each were stored
    */
-  public static long load(
+  public static UserTransfer.Counts load(
       UserTransfer store, Path input, Format format, Instant now, Check check, Runnable step)
       throws IOException {
     try (Parsed lines = new Parsed(input, format, now, check.badLines)) {
@@ -542,17 +702,20 @@ public final class UserImport {
         }
 
         @Override
-        public User next() {
+        public UserTransfer.Batch next() {
           if (next == null) {
             throw new NoSuchElementException();
           }
-          if (next.bad != null) {
-            throw new IllegalStateException("the input changed while it was imported", next.bad);
+          List<Object> rows = new ArrayList<>(LOAD_BATCH);
+          while (next != null && rows.size() < LOAD_BATCH) {
+            if (next.bad != null) {
+              throw new IllegalStateException("the input changed while it was imported", next.bad);
+            }
+            rows.add(next.row);
+            step.run();
+            next = following();
           }
-          User user = next.user;
-          step.run();
-          next = following();
-          return user;
+          return batchOf(rows);
         }
       });
     }
@@ -566,16 +729,16 @@ public final class UserImport {
    */
   private static final class Parsed implements AutoCloseable {
 
-    /** A data line: its user, or why it is bad (with its text). */
+    /** A data line: its user, group or membership, or why it is bad (with its text). */
     static final class Line {
       final long number;
-      final User user;
+      final Object row;
       final UserLines.BadLine bad;
       final String text;
 
-      Line(long number, User user, UserLines.BadLine bad, String text) {
+      Line(long number, Object row, UserLines.BadLine bad, String text) {
         this.number = number;
-        this.user = user;
+        this.row = row;
         this.bad = bad;
         this.text = text;
       }
@@ -678,8 +841,10 @@ public final class UserImport {
         if (error != null) {
           throw new UserLines.BadLine("line", error);
         }
-        Object[] values = csv ? UserLines.parseCsv(header, text) : UserLines.parseJson(text);
-        return new Line(number, UserLines.user(values, now), null, text);
+        Object row = csv
+            ? UserLines.user(UserLines.parseCsv(header, text), now)
+            : UserLines.parseJson(text, now);
+        return new Line(number, row, null, text);
       } catch (UserLines.BadLine e) {
         return new Line(number, null, e, text);
       }

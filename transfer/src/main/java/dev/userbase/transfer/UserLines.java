@@ -5,10 +5,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.userbase.domain.Email;
+import dev.userbase.domain.Group;
+import dev.userbase.domain.GroupDescription;
+import dev.userbase.domain.GroupId;
+import dev.userbase.domain.GroupName;
 import dev.userbase.domain.InvalidValueException;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
+import dev.userbase.domain.UserTransfer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -19,10 +24,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Users as lines of text: NDJSON (one JSON object a line, every field, as the API shows a user)
- * and CSV with a header line ({@code name,email}, or every field). Each line is checked by the
- * API's own rules. A line's values are an array indexed as {@link #FIELDS}: a string, a long, or
- * null where absent or null.
+ * Users, groups and memberships as lines of text. NDJSON: a user is one JSON object a line,
+ * every field, as the API shows a user; a group is {@code {"group": {...}}} with every field the
+ * API shows; a membership is {@code {"membership": {"groupId": 1, "userId": 2}}}. CSV has users
+ * only, with a header line ({@code name,email}, or every field). Each line is checked by the
+ * API's own rules. A line's values are an array indexed as its kind's fields (such as {@link
+ * #FIELDS}): a string, a long, or null where absent or null.
  */
 final class UserLines {
 
@@ -34,6 +41,18 @@ final class UserLines {
   private static final int CREATED_AT = 3;
   private static final int UPDATED_AT = 4;
   private static final int VERSION = 5;
+
+  /** A group line's fields, inside its {@code "group"} object. */
+  static final List<String> GROUP_FIELDS =
+      List.of("id", "name", "description", "createdAt", "updatedAt", "version");
+
+  private static final int DESCRIPTION = 2;
+
+  /** A membership line's fields, inside its {@code "membership"} object. */
+  static final List<String> MEMBER_FIELDS = List.of("groupId", "userId");
+
+  private static final String GROUP = "group";
+  private static final String MEMBERSHIP = "membership";
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -70,6 +89,38 @@ final class UserLines {
     json.writeFieldName("updatedAt");
     writeTime(user.updatedAt(), json, time);
     json.writeNumberField("version", user.version());
+    json.writeEndObject();
+    json.writeRaw('\n');
+  }
+
+  /** Writes one group as one NDJSON line. */
+  static void write(Group group, JsonGenerator json, char[] time) throws IOException {
+    json.writeStartObject();
+    json.writeObjectFieldStart(GROUP);
+    json.writeNumberField("id", group.id().value());
+    json.writeStringField("name", group.name().value());
+    if (group.description().isPresent()) {
+      json.writeStringField("description", group.description().get().value());
+    } else {
+      json.writeNullField("description");
+    }
+    json.writeFieldName("createdAt");
+    writeTime(group.createdAt(), json, time);
+    json.writeFieldName("updatedAt");
+    writeTime(group.updatedAt(), json, time);
+    json.writeNumberField("version", group.version());
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeRaw('\n');
+  }
+
+  /** Writes one membership as one NDJSON line. */
+  static void write(UserTransfer.Member member, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeObjectFieldStart(MEMBERSHIP);
+    json.writeNumberField("groupId", member.group());
+    json.writeNumberField("userId", member.user());
+    json.writeEndObject();
     json.writeEndObject();
     json.writeRaw('\n');
   }
@@ -127,10 +178,33 @@ final class UserLines {
     }
   }
 
-  /** Reads one NDJSON line. */
-  static Object[] parseJson(String line) throws BadLine {
+  /** Reads one NDJSON line: a {@link User}, a {@link Group} or a {@link UserTransfer.Member}. */
+  static Object parseJson(String line, Instant now) throws BadLine {
     try (JsonParser parser = JSON.createParser(line)) {
-      return parseJson(parser);
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new BadLine("line", "is not a JSON object");
+      }
+      JsonToken first = parser.nextToken();
+      String kind = first == JsonToken.FIELD_NAME ? parser.currentName() : null;
+      Object row;
+      if (GROUP.equals(kind) || MEMBERSHIP.equals(kind)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          throw new BadLine(kind, "must be a JSON object");
+        }
+        boolean group = kind.equals(GROUP);
+        Object[] values =
+            fields(parser, parser.nextToken(), group ? GROUP_FIELDS : MEMBER_FIELDS, kind + ".");
+        if (parser.nextToken() != JsonToken.END_OBJECT) {
+          throw new BadLine("line", "has a field beside " + kind + ", which must be alone");
+        }
+        row = group ? group(values, now) : member(values);
+      } else {
+        row = user(fields(parser, first, FIELDS, ""), now);
+      }
+      if (parser.nextToken() != null) {
+        throw new BadLine("line", "has text after the JSON object");
+      }
+      return row;
     } catch (IOException e) {
       throw notJson();
     }
@@ -140,20 +214,29 @@ final class UserLines {
     return new BadLine("line", "is not valid JSON (truncated, or malformed)");
   }
 
-  private static Object[] parseJson(JsonParser parser) throws IOException, BadLine {
-    if (parser.nextToken() != JsonToken.START_OBJECT) {
-      throw new BadLine("line", "is not a JSON object");
-    }
-    Object[] values = new Object[FIELDS.size()];
+  /**
+   * An object's fields, from {@code token} (its first) to its end, each by its place in {@code
+   * names}; a field is named in errors after {@code prefix}.
+   */
+  private static Object[] fields(
+      JsonParser parser, JsonToken token, List<String> names, String prefix)
+      throws IOException, BadLine {
+    Object[] values = new Object[names.size()];
     int seen = 0;
-    for (JsonToken token = parser.nextToken();
-        token != JsonToken.END_OBJECT;
-        token = parser.nextToken()) {
+    for (; token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+      if (token != JsonToken.FIELD_NAME) {
+        throw notJson();
+      }
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
-      int index = index(field);
+      int index = names == FIELDS ? index(field) : names.indexOf(field);
       if (index < 0) {
-        throw new BadLine(field, "is not a known field");
+        throw new BadLine(
+            prefix + field,
+            "is not a known field"
+                + (prefix.isEmpty() && (field.equals(GROUP) || field.equals(MEMBERSHIP))
+                    ? " beside others: a " + field + " line has only the field " + field
+                    : ""));
       }
       if ((seen & 1 << index) != 0) {
         throw new BadLine("line", "gives a field twice");
@@ -163,11 +246,8 @@ final class UserLines {
         case VALUE_NULL -> values[index] = null;
         case VALUE_STRING -> values[index] = parser.getText();
         case VALUE_NUMBER_INT -> values[index] = parser.getLongValue();
-        default -> throw new BadLine(field, "must be a string, an integer or null");
+        default -> throw new BadLine(prefix + field, "must be a string, an integer or null");
       }
-    }
-    if (parser.nextToken() != null) {
-      throw new BadLine("line", "has text after the JSON object");
     }
     return values;
   }
@@ -303,6 +383,56 @@ final class UserLines {
       throw new BadLine("version", "must be at least 1");
     }
     return User.imported(id, name, email, createdAt, updatedAt, version);
+  }
+
+  /** The group a group line's values describe, by the API's rules; times default to now. */
+  static Group group(Object[] values, Instant now) throws BadLine {
+    if (values[ID] == null) {
+      throw new BadLine("group.id", "is required: memberships name a group by its id");
+    }
+    long id = number(values[ID], "group.id");
+    if (id < 1) {
+      throw new BadLine("group.id", "must be a positive 64-bit integer");
+    }
+    GroupName name;
+    GroupDescription description = null;
+    try {
+      name = GroupName.of(text(values[NAME], "group.name"));
+      if (values[DESCRIPTION] != null) {
+        description = GroupDescription.of(text(values[DESCRIPTION], "group.description"));
+      }
+    } catch (InvalidValueException e) {
+      throw new BadLine("group." + e.field(), e.reason());
+    }
+    Instant createdAt = time(values[CREATED_AT], "group.createdAt", now);
+    Instant updatedAt =
+        time(values[UPDATED_AT], "group.updatedAt", createdAt.isAfter(now) ? createdAt : now);
+    if (updatedAt.isBefore(createdAt)) {
+      throw new BadLine("group.updatedAt", "is before createdAt");
+    }
+    long version = values[VERSION] == null ? 1 : number(values[VERSION], "group.version");
+    if (version < 1) {
+      throw new BadLine("group.version", "must be at least 1");
+    }
+    return Group.restore(new GroupId(id), name, description, createdAt, updatedAt, version);
+  }
+
+  /** The membership a membership line's values describe. */
+  static UserTransfer.Member member(Object[] values) throws BadLine {
+    long group = required(values[0], "membership.groupId");
+    long user = required(values[1], "membership.userId");
+    return new UserTransfer.Member(group, user);
+  }
+
+  private static long required(Object value, String field) throws BadLine {
+    if (value == null) {
+      throw new BadLine(field, "is required");
+    }
+    long id = number(value, field);
+    if (id < 1) {
+      throw new BadLine(field, "must be a positive 64-bit integer");
+    }
+    return id;
   }
 
   /**

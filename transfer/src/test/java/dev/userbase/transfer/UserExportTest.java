@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The export's two threads: every line in order, and a failed output stops the store's read. */
@@ -29,14 +28,14 @@ class UserExportTest {
     }
 
     @Override
-    public long exportAll(Consumer<User> each) {
+    public Counts exportAll(Sink sink) {
       Instant at = Instant.parse("2026-11-29T10:00:00.123Z");
       for (int i = 1; i <= count; i++) {
-        each.accept(User.restore(
+        sink.user(User.restore(
             new UserId(i), UserName.restore("N" + i), Email.restore("e" + i + "@x.io"), at, at, 1));
         handed++;
       }
-      return count;
+      return new Counts(count, 0, 0);
     }
   }
 
@@ -44,7 +43,8 @@ class UserExportTest {
   void everyUserIsOneLineInOrder() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int[] steps = {0};
-    assertThat(UserExport.write(new Counting(5_000), out, () -> steps[0]++)).isEqualTo(5_000);
+    assertThat(UserExport.write(new Counting(5_000), out, () -> steps[0]++).users())
+        .isEqualTo(5_000);
     String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
     assertThat(lines).hasSize(5_000);
     assertThat(steps[0]).isEqualTo(5_000);

@@ -82,7 +82,8 @@ class UserImportTest {
     assertThat(check.firstErrors())
         .extracting(Object::toString)
         .containsExactly("line 3: email must be a valid email address");
-    assertThat(UserImport.load(store, input, UserImport.Format.NDJSON, NOW, check, () -> {}))
+    assertThat(UserImport.load(store, input, UserImport.Format.NDJSON, NOW, check, () -> {})
+            .users())
         .isEqualTo(3);
     assertThat(store.stored)
         .extracting(user -> user.name().value())
@@ -151,7 +152,7 @@ class UserImportTest {
     Counted progress = new Counted();
     UserImport.Result result = UserImport.run(
         store, users(5_000, 0), UserImport.Format.NDJSON, NOW, false, false, progress);
-    assertThat(result.stored()).isEqualTo(5_000);
+    assertThat(result.stored().users()).isEqualTo(5_000);
     assertThat(result.check().invalid()).isZero();
     assertThat(store.committed).isTrue();
     assertThat(store.imported).as("no second reading").isZero();
@@ -171,7 +172,7 @@ class UserImportTest {
         false,
         false,
         UserImport.Progress.NONE);
-    assertThat(result.stored()).isZero();
+    assertThat(result.stored().rows()).isZero();
     assertThat(result.check().invalid()).isEqualTo(1);
     assertThat(result.check().firstErrors().get(0).line()).isEqualTo(4_999);
     assertThat(store.committed).isFalse();
@@ -186,7 +187,7 @@ class UserImportTest {
     Counted progress = new Counted();
     UserImport.Result result = UserImport.run(
         store, users(3_000, 2_500), UserImport.Format.NDJSON, NOW, true, true, progress);
-    assertThat(result.stored()).isEqualTo(2_999);
+    assertThat(result.stored().users()).isEqualTo(2_999);
     assertThat(result.check().rejected()).singleElement().asString().startsWith("line 2500:");
     assertThat(store.committed).isFalse();
     assertThat(names(store.stored)).isEqualTo(names(1, 3_000, 2_500));
@@ -200,7 +201,7 @@ class UserImportTest {
     Path input = users(5_000, 0);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> UserImport.run(
             store, input, UserImport.Format.NDJSON, NOW, false, false, UserImport.Progress.NONE))
-        .isInstanceOf(dev.userbase.domain.EmailAlreadyTakenException.class);
+        .isInstanceOf(dev.userbase.domain.ImportConflictException.class);
     assertThat(store.committed).isFalse();
     assertThat(store.closedStagings).isEqualTo(1);
     assertThat(store.stored).isEmpty();
@@ -212,7 +213,7 @@ class UserImportTest {
     Counted progress = new Counted();
     UserImport.Result result = UserImport.run(
         store, users(1_000, 0), UserImport.Format.NDJSON, NOW, false, false, progress);
-    assertThat(result.stored()).isEqualTo(1_000);
+    assertThat(result.stored().users()).isEqualTo(1_000);
     assertThat(store.imported).isEqualTo(1_000);
     assertThat(progress.expected).containsExactly(1_000L);
   }

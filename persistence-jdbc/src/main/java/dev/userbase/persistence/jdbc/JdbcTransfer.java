@@ -1,6 +1,10 @@
 package dev.userbase.persistence.jdbc;
 
 import dev.userbase.domain.Email;
+import dev.userbase.domain.Group;
+import dev.userbase.domain.GroupDescription;
+import dev.userbase.domain.GroupId;
+import dev.userbase.domain.GroupName;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserTransfer;
@@ -20,18 +24,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * Bulk moves on any store, on connections it is given. Export reads one snapshot, a page of
- * users at a time by id; an import's checks ask which ids and emails are taken, a thousand at a
- * time; the import itself is batched inserts, committed every {@link #rowsPerCommit()} users (by
- * default all at once). A store overrides the hooks where its SQL or its needs differ.
+ * Bulk moves on any store, on connections it is given. Export reads one snapshot: users and
+ * groups a page at a time by id, then the memberships; an import's checks ask which ids, emails,
+ * group names and memberships are taken, hundreds at a time; the import itself is batched
+ * inserts, committed every {@link #rowsPerCommit()} rows (by default all at once). A store overrides the hooks where its SQL or its needs differ.
  */
 public abstract class JdbcTransfer implements UserTransfer {
 
   private static final int PAGE = 5_000;
   private static final int ASK = 1_000;
+  private static final int ASK_PAIRS = 200;
   private static final int FLUSH = 1_000;
 
   private final String where;
@@ -97,47 +101,106 @@ public abstract class JdbcTransfer implements UserTransfer {
   }
 
   @Override
-  public long exportAll(Consumer<User> each) {
-    long count = 0;
+  public Counts exportAll(Sink sink) {
     try {
       beginSnapshot(reader);
-      try (PreparedStatement page = reader.prepareStatement("SELECT id, name, email, "
-          + epochMillis("created_at")
-          + ", "
-          + epochMillis("updated_at")
-          + ", version FROM users WHERE id > ? ORDER BY id LIMIT "
-          + PAGE)) {
-        long after = 0;
-        int seen;
-        do {
-          page.setLong(1, after);
-          seen = 0;
-          try (ResultSet rows = page.executeQuery()) {
-            while (rows.next()) {
-              after = rows.getLong(1);
-              each.accept(UserMapper.restore(
-                  after,
-                  rows.getString(2),
-                  rows.getString(3),
-                  Instant.ofEpochMilli(rows.getLong(4)),
-                  Instant.ofEpochMilli(rows.getLong(5)),
-                  rows.getLong(6)));
-              seen++;
-            }
-          }
-          count += seen;
-        } while (seen == PAGE);
-      }
+      long users = exportUsers(sink);
+      long groups = exportGroups(sink);
+      long members = exportMembers(sink);
       endSnapshot(reader);
-      return count;
+      return new Counts(users, groups, members);
     } catch (SQLException e) {
       throw unavailable("export from " + where + " failed", e);
     }
   }
 
+  private long exportUsers(Sink sink) throws SQLException {
+    long count = 0;
+    try (PreparedStatement page = reader.prepareStatement("SELECT id, name, email, "
+        + epochMillis("created_at")
+        + ", "
+        + epochMillis("updated_at")
+        + ", version FROM users WHERE id > ? ORDER BY id LIMIT "
+        + PAGE)) {
+      long after = 0;
+      int seen;
+      do {
+        page.setLong(1, after);
+        seen = 0;
+        try (ResultSet rows = page.executeQuery()) {
+          while (rows.next()) {
+            after = rows.getLong(1);
+            sink.user(UserMapper.restore(
+                after,
+                rows.getString(2),
+                rows.getString(3),
+                Instant.ofEpochMilli(rows.getLong(4)),
+                Instant.ofEpochMilli(rows.getLong(5)),
+                rows.getLong(6)));
+            seen++;
+          }
+        }
+        count += seen;
+      } while (seen == PAGE);
+    }
+    return count;
+  }
+
+  private long exportGroups(Sink sink) throws SQLException {
+    long count = 0;
+    try (PreparedStatement page = reader.prepareStatement("SELECT id, name, description, "
+        + epochMillis("created_at")
+        + ", "
+        + epochMillis("updated_at")
+        + ", version FROM user_groups WHERE id > ? ORDER BY id LIMIT "
+        + PAGE)) {
+      long after = 0;
+      int seen;
+      do {
+        page.setLong(1, after);
+        seen = 0;
+        try (ResultSet rows = page.executeQuery()) {
+          while (rows.next()) {
+            after = rows.getLong(1);
+            String description = rows.getString(3);
+            sink.group(Group.restore(
+                new GroupId(after),
+                GroupName.restore(rows.getString(2)),
+                description == null ? null : GroupDescription.restore(description),
+                Instant.ofEpochMilli(rows.getLong(4)),
+                Instant.ofEpochMilli(rows.getLong(5)),
+                rows.getLong(6)));
+            seen++;
+          }
+        }
+        count += seen;
+      } while (seen == PAGE);
+    }
+    return count;
+  }
+
+  /**
+   * Every membership in one query in key order, fetched {@link #PAGE} rows at a time (each
+   * driver then streams it: PostgreSQL by a cursor in the snapshot's transaction).
+   */
+  private long exportMembers(Sink sink) throws SQLException {
+    long count = 0;
+    try (PreparedStatement query = reader.prepareStatement(
+        "SELECT group_id, user_id FROM memberships ORDER BY group_id, user_id")) {
+      query.setFetchSize(PAGE);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          sink.member(new Member(rows.getLong(1), rows.getLong(2)));
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   @Override
   public Set<Long> existingIds(Collection<Long> ids) {
-    long[] range = idRange();
+    long[] range = idRange("users");
     if (range == null) {
       return Set.of();
     }
@@ -145,7 +208,7 @@ public abstract class JdbcTransfer implements UserTransfer {
     List<Long> inRange =
         ids.stream().filter(id -> id >= range[0] && id <= range[1]).toList();
     Set<Long> found = new HashSet<>();
-    existing("id", inRange, (query, i, id) -> query.setLong(i, id), rows -> {
+    existing("users", "id", inRange, (query, i, id) -> query.setLong(i, id), rows -> {
       found.add(rows.getLong(1));
     });
     return found;
@@ -153,11 +216,12 @@ public abstract class JdbcTransfer implements UserTransfer {
 
   @Override
   public Set<String> existingEmails(Collection<String> emails) {
-    if (idRange() == null) {
+    if (idRange("users") == null) {
       return Set.of();
     }
     Set<String> found = new HashSet<>();
     existing(
+        "users",
         "email",
         new ArrayList<>(emails),
         (query, i, email) -> query.setString(i, email),
@@ -165,13 +229,81 @@ public abstract class JdbcTransfer implements UserTransfer {
     return found;
   }
 
-  /** The lowest and highest id stored, or null when there are no users. */
-  private long[] idRange() {
+  @Override
+  public Set<Long> existingGroupIds(Collection<Long> ids) {
+    long[] range = idRange("user_groups");
+    if (range == null) {
+      return Set.of();
+    }
+    List<Long> inRange =
+        ids.stream().filter(id -> id >= range[0] && id <= range[1]).toList();
+    Set<Long> found = new HashSet<>();
+    existing("user_groups", "id", inRange, (query, i, id) -> query.setLong(i, id), rows -> {
+      found.add(rows.getLong(1));
+    });
+    return found;
+  }
+
+  @Override
+  public Set<String> existingGroupNames(Collection<String> nameKeys) {
+    if (idRange("user_groups") == null) {
+      return Set.of();
+    }
+    Set<String> found = new HashSet<>();
+    existing(
+        "user_groups",
+        "name_key",
+        new ArrayList<>(nameKeys),
+        (query, i, key) -> query.setString(i, key),
+        rows -> found.add(rows.getString(1)));
+    return found;
+  }
+
+  @Override
+  public Set<Member> existingMembers(Collection<Member> members) {
+    Set<Member> found = new HashSet<>();
+    List<Member> asked = new ArrayList<>(members);
+    try {
+      for (int from = 0; from < asked.size(); from += ASK_PAIRS) {
+        List<Member> part = asked.subList(from, Math.min(asked.size(), from + ASK_PAIRS));
+        PreparedStatement query = askingPairs();
+        // As in existing(): a short last part repeats its last pair.
+        for (int i = 0; i < ASK_PAIRS; i++) {
+          Member member = part.get(Math.min(i, part.size() - 1));
+          query.setLong(2 * i + 1, member.group());
+          query.setLong(2 * i + 2, member.user());
+        }
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            found.add(new Member(rows.getLong(1), rows.getLong(2)));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable("reading " + where + " failed", e);
+    }
+    return found;
+  }
+
+  /** Which of {@link #ASK_PAIRS} memberships are stored: each a lookup of the primary key. */
+  private PreparedStatement askingPairs() throws SQLException {
+    PreparedStatement kept = asking.get("memberships");
+    if (kept == null) {
+      String pairs =
+          String.join(" OR ", Collections.nCopies(ASK_PAIRS, "(group_id = ? AND user_id = ?)"));
+      kept = reader.prepareStatement("SELECT group_id, user_id FROM memberships WHERE " + pairs);
+      asking.put("memberships", kept);
+    }
+    return kept;
+  }
+
+  /** The lowest and highest id in the table, or null when it is empty. */
+  private long[] idRange(String table) {
     try (Statement query = reader.createStatement();
         // Two subqueries: each reads one end of the primary key (one query for both ends may
         // scan the table on SQLite).
-        ResultSet row =
-            query.executeQuery("SELECT (SELECT MIN(id) FROM users), (SELECT MAX(id) FROM users)")) {
+        ResultSet row = query.executeQuery(
+            "SELECT (SELECT MIN(id) FROM " + table + "), (SELECT MAX(id) FROM " + table + ")")) {
       row.next();
       long low = row.getLong(1);
       return row.wasNull() ? null : new long[] {low, row.getLong(2)};
@@ -188,11 +320,12 @@ public abstract class JdbcTransfer implements UserTransfer {
     void read(ResultSet rows) throws SQLException;
   }
 
-  private <T> void existing(String column, List<T> values, Binder<T> binder, Row each) {
+  private <T> void existing(
+      String table, String column, List<T> values, Binder<T> binder, Row each) {
     try {
       for (int from = 0; from < values.size(); from += ASK) {
         List<T> part = values.subList(from, Math.min(values.size(), from + ASK));
-        PreparedStatement query = asking(column);
+        PreparedStatement query = asking(table, column);
         // A short last part repeats its last value: one statement serves every part.
         for (int i = 0; i < ASK; i++) {
           binder.bind(query, i + 1, part.get(Math.min(i, part.size() - 1)));
@@ -209,42 +342,42 @@ public abstract class JdbcTransfer implements UserTransfer {
   }
 
   /** The query for which of {@link #ASK} values are in the column, prepared once. */
-  private PreparedStatement asking(String column) throws SQLException {
-    PreparedStatement kept = asking.get(column);
+  private PreparedStatement asking(String table, String column) throws SQLException {
+    PreparedStatement kept = asking.get(table + "." + column);
     if (kept == null) {
       String marks = String.join(",", Collections.nCopies(ASK, "?"));
       kept = reader.prepareStatement(
-          "SELECT " + column + " FROM users WHERE " + column + " IN (" + marks + ")");
-      asking.put(column, kept);
+          "SELECT " + column + " FROM " + table + " WHERE " + column + " IN (" + marks + ")");
+      asking.put(table + "." + column, kept);
     }
     return kept;
   }
 
   @Override
-  public long importAll(Iterator<User> users) {
+  public Counts importAll(Iterator<Batch> batches) {
     long committed = 0;
-    long stored = 0;
     try {
       writer.setAutoCommit(false);
       try (Inserts inserts = new Inserts()) {
         int inTransaction = 0;
-        while (users.hasNext()) {
-          inserts.add(users.next());
-          stored++;
-          if (++inTransaction == rowsPerCommit()) {
+        while (batches.hasNext()) {
+          Batch batch = batches.next();
+          inserts.add(batch);
+          inTransaction += batch.size();
+          if (inTransaction >= rowsPerCommit()) {
             inserts.flush();
             beforeCommit(writer);
             writer.commit();
-            committed = stored;
+            committed = inserts.counts().rows();
             inTransaction = 0;
           }
         }
         inserts.flush();
         beforeCommit(writer);
         writer.commit();
+        writer.setAutoCommit(true);
+        return inserts.counts();
       }
-      writer.setAutoCommit(true);
-      return stored;
     } catch (SQLException e) {
       rollbackQuietly();
       throw faults.transferFailed(
@@ -252,7 +385,7 @@ public abstract class JdbcTransfer implements UserTransfer {
           "import into "
               + where
               + " failed"
-              + (committed == 0 ? ", nothing stored" : " after " + committed + " users"));
+              + (committed == 0 ? ", nothing stored" : " after " + committed + " rows"));
     }
   }
 
@@ -281,11 +414,9 @@ public abstract class JdbcTransfer implements UserTransfer {
     }
 
     @Override
-    public void add(List<User> users) {
+    public void add(Batch batch) {
       try {
-        for (User user : users) {
-          inserts.add(user);
-        }
+        inserts.add(batch);
       } catch (SQLException e) {
         throw faults.transferFailed(e, "import into " + where + " failed, nothing stored");
       }
@@ -320,7 +451,8 @@ public abstract class JdbcTransfer implements UserTransfer {
 
   /**
    * Batched inserts: users with an id keep it, users without get the store's next. Each flush
-   * sends those with ids first, so a generated id never takes one an imported user asked for.
+   * sends those with ids first, so a generated id never takes one an imported user asked for;
+   * then the groups, then the memberships, whose users and groups are then stored.
    */
   private final class Inserts implements AutoCloseable {
     private final PreparedStatement withId = writer.prepareStatement("INSERT INTO users"
@@ -329,11 +461,39 @@ public abstract class JdbcTransfer implements UserTransfer {
     private final PreparedStatement withoutId = writer.prepareStatement("INSERT INTO users"
         + " (name, name_key, email, created_at, updated_at, version)"
         + " VALUES (?, ?, ?, ?, ?, ?)");
+    private final PreparedStatement groups = writer.prepareStatement("INSERT INTO user_groups"
+        + " (id, name, name_key, description, created_at, updated_at, version)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    private final PreparedStatement members =
+        writer.prepareStatement("INSERT INTO memberships (group_id, user_id) VALUES (?, ?)");
     private int pending;
+    private long users;
+    private long groupCount;
+    private long memberCount;
 
     Inserts() throws SQLException {}
 
-    void add(User user) throws SQLException {
+    Counts counts() {
+      return new Counts(users, groupCount, memberCount);
+    }
+
+    void add(Batch batch) throws SQLException {
+      for (User user : batch.users()) {
+        add(user);
+      }
+      for (Group group : batch.groups()) {
+        add(group);
+      }
+      for (Member member : batch.members()) {
+        members.setLong(1, member.group());
+        members.setLong(2, member.user());
+        members.addBatch();
+        memberCount++;
+        pending();
+      }
+    }
+
+    private void add(User user) throws SQLException {
       PreparedStatement insert = user.id() == null ? withoutId : withId;
       int i = 1;
       if (user.id() != null) {
@@ -346,6 +506,24 @@ public abstract class JdbcTransfer implements UserTransfer {
       bindTime(insert, i++, user.updatedAt());
       insert.setLong(i, user.version());
       insert.addBatch();
+      users++;
+      pending();
+    }
+
+    private void add(Group group) throws SQLException {
+      groups.setLong(1, group.id().value());
+      groups.setString(2, group.name().value());
+      groups.setString(3, group.name().searchKey());
+      groups.setString(4, group.description().map(GroupDescription::value).orElse(null));
+      bindTime(groups, 5, group.createdAt());
+      bindTime(groups, 6, group.updatedAt());
+      groups.setLong(7, group.version());
+      groups.addBatch();
+      groupCount++;
+      pending();
+    }
+
+    private void pending() throws SQLException {
       if (++pending == FLUSH) {
         flush();
       }
@@ -354,12 +532,16 @@ public abstract class JdbcTransfer implements UserTransfer {
     void flush() throws SQLException {
       withId.executeBatch();
       withoutId.executeBatch();
+      groups.executeBatch();
+      members.executeBatch();
       pending = 0;
     }
 
     @Override
     public void close() throws SQLException {
-      try (withoutId) {
+      try (withoutId;
+          PreparedStatement g = groups;
+          PreparedStatement m = members) {
         withId.close();
       }
     }

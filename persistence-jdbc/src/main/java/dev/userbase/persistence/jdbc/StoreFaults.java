@@ -1,7 +1,7 @@
 package dev.userbase.persistence.jdbc;
 
 import dev.userbase.domain.EmailAlreadyTakenException;
-import dev.userbase.domain.IdAlreadyTakenException;
+import dev.userbase.domain.ImportConflictException;
 import dev.userbase.domain.StoreBusyException;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.User;
@@ -134,20 +134,18 @@ public abstract class StoreFaults {
   }
 
   /**
-   * What a failed bulk import means: a taken email or id as such (which one the store need not
-   * say), anything else as the store failing.
+   * What a failed bulk import means: any constraint, as another writer's change between the
+   * import's check and its store (the store's own words say which); anything else as the store
+   * failing.
    */
   public RuntimeException transferFailed(Throwable e, String what) {
-    Conflict conflict = conflict(e);
-    if (conflict == Conflict.EMAIL_TAKEN) {
-      return new EmailAlreadyTakenException(null);
-    }
-    if (conflict == Conflict.ID_TAKEN) {
-      return new IdAlreadyTakenException(null);
-    }
     String constraint = violatedConstraint(e);
     if (constraint != null) {
-      return refused(constraint, e);
+      return new ImportConflictException(product
+          + " refused a row the import had checked"
+          + (constraint.isEmpty() ? "" : ", on constraint '" + constraint + "'")
+          + " (another writer changed the store meanwhile): "
+          + describe(e));
     }
     return new StoreUnavailableException(
         code(e), product + " " + what + ": " + describe(e), e, false);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userbase.domain.Email;
 import dev.userbase.domain.EmailAlreadyTakenException;
-import dev.userbase.domain.IdAlreadyTakenException;
+import dev.userbase.domain.ImportConflictException;
 import dev.userbase.domain.StoreBusyException;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.User;
@@ -113,18 +113,22 @@ class StoreFaultsTest {
   }
 
   @Test
-  void aBatchsChainedViolationIsFoundAndNamesWhichKindOfClash() {
+  void aBatchsChainedViolationIsAnImportConflictInTheStoresOwnWords() {
     BatchUpdateException batch = new BatchUpdateException("batch failed", "23000", new int[0]);
     batch.setNextException(violation("users_pk"));
-    BatchUpdateException emails = new BatchUpdateException("batch failed", "23000", new int[0]);
-    emails.setNextException(violation("users_email"));
+    BatchUpdateException members = new BatchUpdateException("batch failed", "23000", new int[0]);
+    members.setNextException(violation("memberships_user_fkey"));
 
     assertThat(FAULTS.transferFailed(batch, "import failed"))
-        .isInstanceOf(IdAlreadyTakenException.class)
-        .hasMessage("an id belongs to another user");
-    assertThat(FAULTS.transferFailed(emails, "import failed"))
-        .isInstanceOf(EmailAlreadyTakenException.class)
-        .hasMessage("an email belongs to another user");
+        .isInstanceOf(ImportConflictException.class)
+        .hasMessageStartingWith("TestDB refused a row the import had checked")
+        .hasMessageContaining("on constraint 'users_pk'");
+    assertThat(FAULTS.transferFailed(members, "import failed"))
+        .isInstanceOf(ImportConflictException.class)
+        .hasMessageContaining("on constraint 'memberships_user_fkey'");
+    assertThat(FAULTS.transferFailed(new SQLException("disk I/O error", "58030"), "import failed"))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("import failed");
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.sql.Statement;
 /**
  * Bulk moves on PostgreSQL, on one connection of the pool: export reads one REPEATABLE READ
  * snapshot; import is one transaction, all or nothing even against a server writing meanwhile,
- * and it moves the id sequence past what it stored.
+ * and it moves the id sequences past what it stored.
  */
 final class PostgresTransfer extends JdbcTransfer {
 
@@ -24,19 +24,23 @@ final class PostgresTransfer extends JdbcTransfer {
 
   @Override
   protected void beforeCommit(Connection connection) throws SQLException {
-    try (Statement sequence = connection.createStatement()) {
-      // Past every imported id, and never back: ids of deleted users are not handed out again.
-      sequence.execute("SELECT setval(pg_get_serial_sequence('users', 'id'),"
-          + " GREATEST((SELECT COALESCE(MAX(id), 1) FROM users),"
-          + " (SELECT last_value FROM " + sequenceName(connection) + ")))");
-    }
+    moveSequence(connection, "users");
+    moveSequence(connection, "user_groups");
   }
 
-  private static String sequenceName(Connection connection) throws SQLException {
+  /**
+   * Past every imported id, and never back: ids of deleted rows are not handed out again.
+   */
+  private static void moveSequence(Connection connection, String table) throws SQLException {
+    String sequence;
     try (Statement name = connection.createStatement();
-        var row = name.executeQuery("SELECT pg_get_serial_sequence('users', 'id')")) {
+        var row = name.executeQuery("SELECT pg_get_serial_sequence('" + table + "', 'id')")) {
       row.next();
-      return row.getString(1);
+      sequence = row.getString(1);
+    }
+    try (Statement move = connection.createStatement()) {
+      move.execute("SELECT setval('" + sequence + "', GREATEST((SELECT COALESCE(MAX(id), 1) FROM "
+          + table + "), (SELECT last_value FROM " + sequence + ")))");
     }
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userbase.domain.Email;
-import dev.userbase.domain.EmailAlreadyTakenException;
+import dev.userbase.domain.ImportConflictException;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
@@ -59,8 +59,8 @@ class SqliteTransferTest {
     Path file = folder.resolve("users.db");
     try (SqliteTransfer transfer = SqliteTransfer.open(file);
         UserTransfer.Staging staging = transfer.stageAll().orElseThrow()) {
-      staging.add(users(1, 2_500));
-      staging.add(users(2_501, 3_000));
+      staging.add(UserTransfer.Batch.of(users(1, 2_500)));
+      staging.add(UserTransfer.Batch.of(users(2_501, 3_000)));
       assertThat(ProcessLock.tryAcquire(file))
           .as("a server cannot start meanwhile")
           .isNull();
@@ -79,7 +79,7 @@ class SqliteTransferTest {
     Path file = folder.resolve("users.db");
     try (SqliteTransfer transfer = SqliteTransfer.open(file)) {
       try (UserTransfer.Staging staging = transfer.stageAll().orElseThrow()) {
-        staging.add(users(1, 1_500));
+        staging.add(UserTransfer.Batch.of(users(1, 1_500)));
       }
       assertThat(transfer.existingIds(List.of(1L, 1_500L))).isEmpty();
     }
@@ -87,11 +87,11 @@ class SqliteTransferTest {
   }
 
   @Test
-  void aTakenEmailIsNamedAsSuchAndNothingIsKept() throws SQLException {
+  void aTakenEmailIsAConflictInTheStoresWordsAndNothingIsKept() throws SQLException {
     Path file = folder.resolve("users.db");
     try (SqliteTransfer transfer = SqliteTransfer.open(file)) {
       try (UserTransfer.Staging staging = transfer.stageAll().orElseThrow()) {
-        staging.add(users(1, 10));
+        staging.add(UserTransfer.Batch.of(users(1, 10)));
         staging.commit();
       }
       List<User> again = new ArrayList<>(users(11, 1_500));
@@ -104,10 +104,11 @@ class SqliteTransferTest {
           1));
       try (UserTransfer.Staging staging = transfer.stageAll().orElseThrow()) {
         assertThatThrownBy(() -> {
-              staging.add(again);
+              staging.add(UserTransfer.Batch.of(again));
               staging.commit();
             })
-            .isInstanceOf(EmailAlreadyTakenException.class);
+            .isInstanceOf(ImportConflictException.class)
+            .hasMessageContaining("users.email");
       }
     }
     assertThat(count(file, "SELECT COUNT(*) FROM users")).isEqualTo(10);
@@ -120,7 +121,11 @@ class SqliteTransferTest {
         ProcessLock server = ProcessLock.tryAcquire(file)) {
       assertThat(server).isNotNull();
       assertThat(transfer.stageAll()).isEmpty();
-      assertThat(transfer.importAll(users(1, 120_000).iterator())).isEqualTo(120_000);
+      List<UserTransfer.Batch> batches = new ArrayList<>();
+      for (int from = 1; from <= 120_000; from += 1_000) {
+        batches.add(UserTransfer.Batch.of(users(from, from + 999)));
+      }
+      assertThat(transfer.importAll(batches.iterator()).users()).isEqualTo(120_000);
     }
     assertThat(count(file, "SELECT COUNT(*) FROM users")).isEqualTo(120_000);
   }

@@ -5,8 +5,7 @@ import dev.userbase.api.http.docs.SharedResponses;
 import dev.userbase.api.http.problem.Problem;
 import dev.userbase.api.http.problem.ProblemException;
 import dev.userbase.api.http.problem.ProblemType;
-import dev.userbase.domain.EmailAlreadyTakenException;
-import dev.userbase.domain.IdAlreadyTakenException;
+import dev.userbase.domain.ImportConflictException;
 import dev.userbase.domain.UserTransfer;
 import dev.userbase.domain.UserTransfers;
 import dev.userbase.transfer.UserExport;
@@ -44,7 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every user out as NDJSON, and NDJSON or CSV in, over HTTP: the {@code export} and {@code import}
+ * Every user, group and membership out as NDJSON, and NDJSON (or users as CSV) in, over HTTP: the {@code export} and {@code import}
  * commands' work inside the running server, by the same rules. Needs the {@code admin} scope.
  */
 @Controller("/admin")
@@ -67,12 +66,14 @@ final class TransferController {
 
   @Get(value = "/export", produces = NDJSON)
   @Operation(
-      summary = "Export every user as NDJSON",
-      description = "One user a line with every field, in id order, from one consistent snapshot"
-          + " while writes go on; streamed, in constant memory. Needs the admin scope.")
+      summary = "Export every user, group and membership as NDJSON",
+      description = "From one consistent snapshot while writes go on, streamed in constant"
+          + " memory: every user, a line each with every field, in id order; then every group as"
+          + " {\"group\": {...}}, in id order; then every membership as {\"membership\":"
+          + " {\"groupId\", \"userId\"}}, by group and user. Needs the admin scope.")
   @ApiResponse(
       responseCode = "200",
-      description = "Every user, one JSON object a line",
+      description = "Every user, group and membership, one JSON object a line",
       content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
   HttpResponse<InputStream> export() throws IOException {
     // Opened here, so that a store that cannot be read answers 503 before any of the body.
@@ -89,9 +90,14 @@ final class TransferController {
   private static void write(UserTransfer store, ChunkPipe pipe) {
     long start = System.nanoTime();
     try (store) {
-      long rows = UserExport.write(store, pipe.out, () -> {});
+      UserTransfer.Counts rows = UserExport.write(store, pipe.out, () -> {});
       pipe.out.close();
-      LOG.info("Exported {} users in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "Exported {} users, {} groups and {} memberships in {} ms",
+          rows.users(),
+          rows.groups(),
+          rows.members(),
+          (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
       // The client went away (the server closed its end of the pipe): nothing is left to do.
       LOG.info("Export stopped: the client went away ({})", e.getMessage());
@@ -107,12 +113,13 @@ final class TransferController {
       value = "/import",
       consumes = {NDJSON, CSV})
   @Operation(
-      summary = "Import users from NDJSON or CSV",
-      description = "NDJSON as the export writes it, or CSV (text/csv) with a header line"
-          + " (name,email, or every field). Ids, versions and times are kept when given. Every"
-          + " line is checked by the API's rules; an id or email that exists already is an"
-          + " error. All or nothing: any bad line and nothing is imported (422), unless"
-          + " skipInvalid. The body may be up to userbase.http.import-max-size (1 GiB). Needs"
+      summary = "Import users, groups and memberships from NDJSON, or users from CSV",
+      description = "NDJSON as the export writes it, or users as CSV (text/csv) with a header"
+          + " line (name,email, or every field). Ids, versions and times are kept when given; a"
+          + " group needs its id. Every line is checked by the API's rules: an id, email or"
+          + " group name (ignoring case) that exists already is an error, and so is a"
+          + " membership whose user or group is neither stored nor on a line before it. All or"
+          + " nothing: any bad line and nothing is imported (422), unless skipInvalid. The body may be up to userbase.http.import-max-size (1 GiB). Needs"
           + " the admin scope.")
   @RequestBody(
       content = {
@@ -135,7 +142,8 @@ final class TransferController {
               schema = @Schema(implementation = Problem.class)))
   @ApiResponse(
       responseCode = "409",
-      description = "An id or email was taken by another writer while importing",
+      description = "Another writer changed the store while importing: took an id, an email or"
+          + " a group's name, added a membership, or deleted what a membership names",
       content =
           @Content(
               mediaType = Problem.CONTENT_TYPE,
@@ -188,11 +196,14 @@ final class TransferController {
               "The import's check needs more memory than this server's heap has; nothing was"
                   + " imported. Send it in parts, or run the import command beside the server.",
               null);
-        } catch (EmailAlreadyTakenException | IdAlreadyTakenException e) {
+        } catch (ImportConflictException e) {
+          LOG.warn("Import stopped: {}", e.getMessage());
           throw new ProblemException(
               ProblemType.IMPORT_CONFLICT,
-              "An id or email was taken by another writer while importing; on SQLite the"
-                  + " transactions before it stay, on a server store nothing was stored",
+              "Another writer changed the store while importing (took an id, an email or a"
+                  + " group's name, added a membership, or deleted a user or group that one"
+                  + " names); on SQLite the transactions before it stay, on a server store"
+                  + " nothing was stored",
               null);
         }
         UserImport.Check check = result.check();
@@ -212,15 +223,24 @@ final class TransferController {
                       : ""),
               errors);
         }
-        long imported = result.stored();
+        UserTransfer.Counts stored = result.stored();
         long took = (System.nanoTime() - start) / 1_000_000;
         LOG.info(
-            "Imported {} users ({} invalid lines skipped) in {} ms",
-            imported,
+            "Imported {} users, {} groups and {} memberships ({} invalid lines skipped) in {} ms",
+            stored.users(),
+            stored.groups(),
+            stored.members(),
             check.invalid(),
             took);
-        return HttpResponse.ok(
-            new ImportReport(check.lines(), imported, check.invalid(), errors, took));
+        return HttpResponse.ok(new ImportReport(
+            check.lines(),
+            stored.rows(),
+            stored.users(),
+            stored.groups(),
+            stored.members(),
+            check.invalid(),
+            errors,
+            took));
       }
     } finally {
       Files.deleteIfExists(spool);
@@ -231,7 +251,10 @@ final class TransferController {
    * What an import did.
    *
    * @param lines the data lines read
-   * @param imported the users stored
+   * @param imported the lines stored: users, groups and memberships
+   * @param users the users stored
+   * @param groups the groups stored
+   * @param memberships the memberships stored
    * @param invalid the lines skipped as invalid (with skipInvalid)
    * @param errors the first 20 of their errors
    * @param durationMs how long it took
@@ -239,7 +262,24 @@ final class TransferController {
   @Serdeable
   @com.fasterxml.jackson.annotation.JsonInclude(
       com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
-  @Schema(requiredProperties = {"lines", "imported", "invalid", "errors", "durationMs"})
+  @Schema(
+      requiredProperties = {
+        "lines",
+        "imported",
+        "users",
+        "groups",
+        "memberships",
+        "invalid",
+        "errors",
+        "durationMs"
+      })
   record ImportReport(
-      long lines, long imported, long invalid, List<Problem.FieldError> errors, long durationMs) {}
+      long lines,
+      long imported,
+      long users,
+      long groups,
+      long memberships,
+      long invalid,
+      List<Problem.FieldError> errors,
+      long durationMs) {}
 }

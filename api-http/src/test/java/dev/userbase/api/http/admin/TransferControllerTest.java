@@ -12,7 +12,7 @@ import static org.mockito.Mockito.when;
 import dev.userbase.api.http.MockedDomain;
 import dev.userbase.api.http.MockedDomainHttpTest;
 import dev.userbase.domain.Email;
-import dev.userbase.domain.EmailAlreadyTakenException;
+import dev.userbase.domain.ImportConflictException;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
@@ -26,14 +26,14 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The transfer routes when the store fails them: no store, 503 with Retry-After; an email taken
- * by another writer during the load, 409; a check that runs out of heap, 413; a store that fails midway through an export, a broken
- * transfer rather than a 200 that ends short.
+ * The transfer routes when the store fails them: no store, 503 with Retry-After; a row refused
+ * because another writer changed the store during the load, 409; a check that runs out of heap,
+ * 413; a store that fails midway through an export, a broken transfer rather than a 200 that ends
+ * short.
  */
 @MicronautTest
 @Property(name = MockedDomain.ENABLED, value = "true")
@@ -62,16 +62,20 @@ class TransferControllerTest extends MockedDomainHttpTest {
   }
 
   @Test
-  void anEmailTakenByAnotherWriterDuringTheLoadIs409() throws IOException {
+  void aRowRefusedBecauseAnotherWriterChangedTheStoreDuringTheLoadIs409() throws IOException {
     UserTransfer store = mock(UserTransfer.class);
     when(transfers.open()).thenReturn(store);
     when(store.existingIds(any())).thenReturn(Set.of());
     when(store.existingEmails(any())).thenReturn(Set.of());
-    when(store.importAll(any())).thenThrow(new EmailAlreadyTakenException(null));
+    when(store.importAll(any()))
+        .thenThrow(new ImportConflictException("UNIQUE constraint failed: users.email"));
     HttpResponse<String> answer = http.send(
         "POST", "/admin/import", NDJSON, "{\"name\":\"A\",\"email\":\"a@example.com\"}\n");
-    assertThat(assertProblem(answer, 409).get("type").getStringValue())
-        .endsWith("problem:import-conflict");
+    var problem = assertProblem(answer, 409);
+    assertThat(problem.get("type").getStringValue()).endsWith("problem:import-conflict");
+    assertThat(problem.get("detail").getStringValue())
+        .startsWith("Another writer changed the store while importing")
+        .doesNotContain("UNIQUE");
   }
 
   @Test
@@ -92,10 +96,10 @@ class TransferControllerTest extends MockedDomainHttpTest {
     UserTransfer store = mock(UserTransfer.class);
     when(transfers.open()).thenReturn(store);
     when(store.exportAll(any())).thenAnswer(call -> {
-      Consumer<User> each = call.getArgument(0);
+      UserTransfer.Sink each = call.getArgument(0);
       Instant at = Instant.parse("2026-11-29T10:00:00.000Z");
       for (int i = 1; i <= 50_000; i++) {
-        each.accept(User.restore(
+        each.user(User.restore(
             new UserId(i), UserName.restore("N" + i), Email.restore("e" + i + "@x.io"), at, at, 1));
       }
       throw new StoreUnavailableException("the disk is gone", null);
