@@ -211,15 +211,20 @@ abstract class GroupsEndToEndSuite {
   }
 
   @Test
-  void theListSearchesByNamePrefixIgnoringCaseAndPagesByKey() throws IOException {
+  void theListSearchesByNamePrefixIgnoringCaseInNameOrderAndPagesByItsCursor() throws IOException {
     String prefix = "Zq" + NAMES.incrementAndGet() + "x" + System.nanoTime();
-    long one = group(prefix + " one");
-    long two = group(prefix.toLowerCase() + " two");
+    // Made out of name order: the search's order is the name's.
+    long two = group(prefix + " two");
+    long one = group(prefix.toLowerCase() + " one");
     group("Else " + prefix);
 
     HttpResponse<String> first = http.get("/groups?limit=1&name=" + prefix.toUpperCase());
     assertThat(ids(first)).containsExactly(one);
     String next = body(first).get("next").getStringValue();
     assertThat(ids(http.get(next))).containsExactly(two);
+    assertThat(http.get("/groups?name=" + prefix + "&after=" + one).statusCode())
+        .isEqualTo(400);
+    // Without a name, the list stays in id order, paged by id.
+    assertThat(http.get("/groups?after=" + one).statusCode()).isEqualTo(200);
   }
 }

@@ -267,16 +267,25 @@ abstract class UsersEndToEndSuite {
           .getLongValue());
     }
     String prefix = tag.toUpperCase(java.util.Locale.ROOT) + "a";
+    // In the name's order (abe, albert, ana), not the ids'.
     JsonNode first = body(http.get("/users?limit=2&name=" + prefix));
     assertThat(first.get("items").size()).isEqualTo(2);
-    assertThat(first.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(0));
+    assertThat(first.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(2));
     assertThat(first.get("items").get(1).get("id").getLongValue()).isEqualTo(ids.get(1));
     String next = first.get("next").getStringValue();
-    assertThat(next).contains("name=" + prefix);
+    assertThat(next).contains("name=" + prefix).doesNotContain("after=" + ids.get(1) + "&");
     JsonNode second = body(http.get(next));
     assertThat(second.get("items").size()).isEqualTo(1);
-    assertThat(second.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(2));
+    assertThat(second.get("items").get(0).get("id").getLongValue()).isEqualTo(ids.get(0));
     assertThat(second.get("next").isNull()).isTrue();
+    // A search pages by its cursor: an id, or anything else, is not one.
+    for (String after : new String[] {Long.toString(ids.get(1)), "not-a-cursor", "YWJj"}) {
+      HttpResponse<String> refused = http.get("/users?name=" + prefix + "&after=" + after);
+      assertThat(refused.statusCode()).as(after).isEqualTo(400);
+      assertThat(refused.body())
+          .contains("\"field\":\"after\"")
+          .contains("must be the after value of a search's next link");
+    }
 
     JsonNode percent = body(http.get("/users?name=" + tag + "%25"));
     assertThat(percent.get("items").size()).isEqualTo(1);

@@ -3,17 +3,26 @@ package dev.userbase.domain;
 import java.util.Optional;
 
 /**
- * One page of groups in id order: those after {@code after} (exclusive), optionally only those
- * whose name starts with {@code namePrefix} ignoring case, at most {@code limit} of them.
+ * One page of groups, at most {@code limit} of them: in id order, those after {@code after}
+ * (exclusive); or those whose name starts with {@code namePrefix} ignoring case, in the order of
+ * the name's search key, those after {@code searchAfter}.
  */
-public record GroupQuery(Optional<GroupId> after, Optional<String> namePrefix, int limit) {
+public record GroupQuery(
+    Optional<GroupId> after,
+    Optional<String> namePrefix,
+    int limit,
+    Optional<SearchCursor> searchAfter) {
 
   public GroupQuery {
     after = after == null ? Optional.empty() : after;
     namePrefix = namePrefix == null ? Optional.empty() : namePrefix;
+    searchAfter = searchAfter == null ? Optional.empty() : searchAfter;
     namePrefix.flatMap(GroupQuery::namePrefixProblem).ifPresent(problem -> {
       throw new InvalidValueException("name", problem);
     });
+    if (namePrefix.isPresent() ? after.isPresent() : searchAfter.isPresent()) {
+      throw new IllegalArgumentException("a search pages by cursor, a list by id");
+    }
     if (limit < 1 || limit > UserQuery.MAX_LIMIT) {
       throw new InvalidValueException("limit", "must be between 1 and " + UserQuery.MAX_LIMIT);
     }
@@ -24,9 +33,8 @@ public record GroupQuery(Optional<GroupId> after, Optional<String> namePrefix, i
     return UserQuery.prefixProblem(prefix, GroupName.MAX_LENGTH);
   }
 
-  /** The next page of the same query, after this id. */
-  public GroupQuery after(long last) {
-    return new GroupQuery(Optional.of(new GroupId(last)), namePrefix, limit);
+  public GroupQuery(Optional<GroupId> after, Optional<String> namePrefix, int limit) {
+    this(after, namePrefix, limit, Optional.empty());
   }
 
   /** The id the page starts after; 0 before the first group. */

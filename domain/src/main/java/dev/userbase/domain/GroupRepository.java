@@ -28,11 +28,15 @@ public interface GroupRepository {
 
   Optional<Group> findById(GroupId id);
 
+  /** Groups with an id above {@code afterId}, in ascending id order, at most {@code limit}. */
+  List<Group> list(long afterId, int limit);
+
   /**
-   * Groups with an id above {@code afterId}, in ascending id order, at most {@code limit} of them;
-   * only those whose name's search key starts with {@code nameKeyPrefix} when that is given.
+   * Groups whose name's search key starts with {@code nameKeyPrefix}, ordered by that key (unique,
+   * so by key and id), those after {@code after} when it is given, at most {@code limit}: one
+   * range of the key's index at any depth.
    */
-  List<Group> list(long afterId, Optional<String> nameKeyPrefix, int limit);
+  List<Group> search(String nameKeyPrefix, Optional<SearchCursor> after, int limit);
 
   /**
    * Replaces the stored group with {@code changed} if the stored version is the one before it.

@@ -39,9 +39,16 @@ public class GroupService {
   }
 
   public Page<Group> list(GroupQuery query) {
-    List<Group> rows = groups.list(
-        query.afterId(), query.namePrefix().map(UserName::searchKey), query.limit() + 1);
-    return Page.of(rows, query.limit(), group -> group.id().value());
+    if (query.namePrefix().isPresent()) {
+      List<Group> rows = groups.search(
+          UserName.searchKey(query.namePrefix().get()), query.searchAfter(), query.limit() + 1);
+      return Page.of(
+          rows,
+          query.limit(),
+          group -> new SearchCursor(group.name().searchKey(), group.id().value()).encode());
+    }
+    List<Group> rows = groups.list(query.afterId(), query.limit() + 1);
+    return Page.of(rows, query.limit(), group -> Long.toString(group.id().value()));
   }
 
   /**
@@ -134,7 +141,7 @@ public class GroupService {
     get(group);
     checkLimit(limit);
     List<User> rows = groups.members(group, afterUserId, limit + 1);
-    return Page.of(rows, limit, user -> user.id().value());
+    return Page.of(rows, limit, user -> Long.toString(user.id().value()));
   }
 
   /**
@@ -149,7 +156,7 @@ public class GroupService {
     }
     checkLimit(limit);
     List<Group> rows = groups.groupsOf(user, afterGroupId, limit + 1);
-    return Page.of(rows, limit, group -> group.id().value());
+    return Page.of(rows, limit, group -> Long.toString(group.id().value()));
   }
 
   private Group change(GroupId id, Precondition condition, UnaryOperator<Group> change) {

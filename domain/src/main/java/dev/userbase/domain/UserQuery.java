@@ -3,11 +3,16 @@ package dev.userbase.domain;
 import java.util.Optional;
 
 /**
- * One page of users in id order: those after {@code after} (exclusive), optionally only the one
- * with a given email, at most {@code limit} of them.
+ * One page of users, at most {@code limit} of them, optionally only the one with a given email:
+ * in id order, those after {@code after} (exclusive); or, with a name to search by, in the order
+ * of the name's search key and then id, those after {@code searchAfter}.
  */
 public record UserQuery(
-    Optional<UserId> after, Optional<Email> email, Optional<String> namePrefix, int limit) {
+    Optional<UserId> after,
+    Optional<Email> email,
+    Optional<String> namePrefix,
+    int limit,
+    Optional<SearchCursor> searchAfter) {
 
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
@@ -16,16 +21,25 @@ public record UserQuery(
     after = after == null ? Optional.empty() : after;
     email = email == null ? Optional.empty() : email;
     namePrefix = namePrefix == null ? Optional.empty() : namePrefix;
+    searchAfter = searchAfter == null ? Optional.empty() : searchAfter;
     namePrefix.flatMap(UserQuery::namePrefixProblem).ifPresent(problem -> {
       throw new InvalidValueException("name", problem);
     });
+    if (namePrefix.isPresent() ? after.isPresent() : searchAfter.isPresent()) {
+      throw new IllegalArgumentException("a search pages by cursor, a list by id");
+    }
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidValueException("limit", "must be between 1 and " + MAX_LIMIT);
     }
   }
 
   public UserQuery(Optional<UserId> after, Optional<Email> email, int limit) {
-    this(after, email, Optional.empty(), limit);
+    this(after, email, Optional.empty(), limit, Optional.empty());
+  }
+
+  public UserQuery(
+      Optional<UserId> after, Optional<Email> email, Optional<String> namePrefix, int limit) {
+    this(after, email, namePrefix, limit, Optional.empty());
   }
 
   /**
@@ -48,9 +62,20 @@ public record UserQuery(
     return Optional.empty();
   }
 
-  /** The next page of the same query, after this id. */
-  public UserQuery after(UserId last) {
-    return new UserQuery(Optional.of(last), email, namePrefix, limit);
+  /** The next page of the same query, after this user. */
+  public UserQuery after(User last) {
+    if (namePrefix.isPresent()) {
+      SearchCursor cursor = new SearchCursor(last.name().searchKey(), last.id().value());
+      return new UserQuery(Optional.empty(), email, namePrefix, limit, Optional.of(cursor));
+    }
+    return new UserQuery(Optional.of(last.id()), email, namePrefix, limit, Optional.empty());
+  }
+
+  /** Where the page starts, as a link spells it: an id, or a search's cursor. */
+  public Optional<String> afterToken() {
+    return searchAfter.isPresent()
+        ? searchAfter.map(SearchCursor::encode)
+        : after.map(id -> Long.toString(id.value()));
   }
 
   /** The id the page starts after; 0 before the first user. */

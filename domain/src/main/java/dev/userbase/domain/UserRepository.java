@@ -17,11 +17,18 @@ public interface UserRepository {
 
   /**
    * Users with an id above {@code afterId}, in ascending id order, at most {@code limit} of them;
-   * only the one with {@code email} when that is given; only those whose {@link
-   * UserName#searchKey name's search key} starts with {@code nameKeyPrefix} when that is given,
-   * compared character by character (no pattern characters).
+   * only the one with {@code email} when that is given.
    */
-  List<User> list(long afterId, Optional<Email> email, Optional<String> nameKeyPrefix, int limit);
+  List<User> list(long afterId, Optional<Email> email, int limit);
+
+  /**
+   * Users whose {@link UserName#searchKey name's search key} starts with {@code nameKeyPrefix},
+   * compared code point by code point (no pattern characters), ordered by that key and then id,
+   * those after {@code after} when it is given, at most {@code limit} of them; only the one with
+   * {@code email} when that is given. A page is one range of the (key, id) index, at any depth.
+   */
+  List<User> search(
+      String nameKeyPrefix, Optional<Email> email, Optional<SearchCursor> after, int limit);
 
   /**
    * Replaces the stored user with {@code changed} if the stored version is the one before it

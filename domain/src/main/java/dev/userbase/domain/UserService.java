@@ -42,17 +42,18 @@ public class UserService {
 
   public UserPage list(UserQuery query) {
     // One extra row tells whether another page follows, without a count.
-    List<User> rows = users.list(
-        query.afterId(),
-        query.email(),
-        query.namePrefix().map(UserName::searchKey),
-        query.limit() + 1);
+    List<User> rows = query.namePrefix().isPresent()
+        ? users.search(
+            UserName.searchKey(query.namePrefix().get()),
+            query.email(),
+            query.searchAfter(),
+            query.limit() + 1)
+        : users.list(query.afterId(), query.email(), query.limit() + 1);
     if (rows.size() <= query.limit()) {
       return new UserPage(rows, Optional.empty());
     }
     List<User> page = rows.subList(0, query.limit());
-    UserId last = page.get(page.size() - 1).id();
-    return new UserPage(page, Optional.of(query.after(last)));
+    return new UserPage(page, Optional.of(query.after(page.get(page.size() - 1))));
   }
 
   /**

@@ -85,16 +85,23 @@ public abstract class GroupRepositoryContract {
   }
 
   @Test
-  void listPagesByIdAndSearchesByNamePrefixIgnoringCase() {
+  void listPagesByIdAndSearchesByNamePrefixIgnoringCaseInNameOrder() {
     Group a = group("Alpha", null);
     Group b = group("beta", null);
     Group c = group("ALPACAS", null);
+    Group d = group("alp", null);
 
-    assertThat(groups.list(0, Optional.empty(), 2)).containsExactly(a, b);
-    assertThat(groups.list(b.id().value(), Optional.empty(), 2)).containsExactly(c);
-    assertThat(groups.list(0, Optional.of("alp"), 10)).containsExactly(a, c);
-    assertThat(groups.list(a.id().value(), Optional.of("alp"), 10)).containsExactly(c);
-    assertThat(groups.list(0, Optional.of("%"), 10)).isEmpty();
+    assertThat(groups.list(0, 2)).containsExactly(a, b);
+    assertThat(groups.list(b.id().value(), 2)).containsExactly(c, d);
+    assertThat(groups.search("alp", Optional.empty(), 10)).containsExactly(d, c, a);
+    assertThat(groups.search("alp", Optional.empty(), 2)).containsExactly(d, c);
+    assertThat(groups.search("alp", Optional.of(cursor(c)), 10)).containsExactly(a);
+    assertThat(groups.search("alp", Optional.of(cursor(d)), 1)).containsExactly(c);
+    assertThat(groups.search("%", Optional.empty(), 10)).isEmpty();
+  }
+
+  private static SearchCursor cursor(Group group) {
+    return new SearchCursor(group.name().searchKey(), group.id().value());
   }
 
   @Test

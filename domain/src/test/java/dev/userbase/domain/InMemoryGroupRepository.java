@@ -43,10 +43,19 @@ public final class InMemoryGroupRepository implements GroupRepository {
   }
 
   @Override
-  public synchronized List<Group> list(long afterId, Optional<String> nameKeyPrefix, int limit) {
-    return rows.tailMap(afterId, false).values().stream()
-        .filter(group ->
-            nameKeyPrefix.isEmpty() || group.name().searchKey().startsWith(nameKeyPrefix.get()))
+  public synchronized List<Group> list(long afterId, int limit) {
+    return rows.tailMap(afterId, false).values().stream().limit(limit).toList();
+  }
+
+  @Override
+  public synchronized List<Group> search(
+      String nameKeyPrefix, Optional<SearchCursor> after, int limit) {
+    return rows.values().stream()
+        .filter(group -> group.name().searchKey().startsWith(nameKeyPrefix))
+        .filter(group -> after.isEmpty()
+            || after.get().isBefore(group.name().searchKey(), group.id().value()))
+        .sorted(
+            (x, y) -> SearchCursor.compareKeys(x.name().searchKey(), y.name().searchKey()))
         .limit(limit)
         .toList();
   }

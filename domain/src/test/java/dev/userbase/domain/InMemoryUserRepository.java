@@ -24,12 +24,25 @@ public final class InMemoryUserRepository implements UserRepository {
   }
 
   @Override
-  public synchronized List<User> list(
-      long afterId, Optional<Email> email, Optional<String> nameKeyPrefix, int limit) {
+  public synchronized List<User> list(long afterId, Optional<Email> email, int limit) {
     return rows.tailMap(afterId, false).values().stream()
         .filter(user -> email.isEmpty() || email.equals(user.email()))
-        .filter(user ->
-            nameKeyPrefix.isEmpty() || user.name().searchKey().startsWith(nameKeyPrefix.get()))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<User> search(
+      String nameKeyPrefix, Optional<Email> email, Optional<SearchCursor> after, int limit) {
+    return rows.values().stream()
+        .filter(user -> email.isEmpty() || email.equals(user.email()))
+        .filter(user -> user.name().searchKey().startsWith(nameKeyPrefix))
+        .filter(user -> after.isEmpty()
+            || after.get().isBefore(user.name().searchKey(), user.id().value()))
+        .sorted((x, y) -> {
+          int order = SearchCursor.compareKeys(x.name().searchKey(), y.name().searchKey());
+          return order != 0 ? order : Long.compare(x.id().value(), y.id().value());
+        })
         .limit(limit)
         .toList();
   }

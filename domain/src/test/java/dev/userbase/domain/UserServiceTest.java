@@ -75,7 +75,7 @@ class UserServiceTest {
         User.restore(new UserId(1), UserName.of("A"), null, CLOCK.instant(), CLOCK.instant(), 1);
     User b =
         User.restore(new UserId(2), UserName.of("B"), null, CLOCK.instant(), CLOCK.instant(), 1);
-    when(users.list(0, Optional.empty(), Optional.empty(), 2)).thenReturn(List.of(a, b));
+    when(users.list(0, Optional.empty(), 2)).thenReturn(List.of(a, b));
 
     UserPage page = service.list(new UserQuery(Optional.empty(), Optional.empty(), 1));
 
@@ -86,13 +86,13 @@ class UserServiceTest {
 
   @Test
   void listOffersNoNextPageOnTheLastOne() {
-    when(users.list(anyLong(), any(), any(), anyInt())).thenReturn(List.of(stored(1)));
+    when(users.list(anyLong(), any(), anyInt())).thenReturn(List.of(stored(1)));
 
     UserPage page = service.list(new UserQuery(Optional.of(new UserId(6)), Optional.empty(), 1));
 
     assertThat(page.items()).hasSize(1);
     assertThat(page.next()).isEmpty();
-    verify(users).list(6, Optional.empty(), Optional.empty(), 2);
+    verify(users).list(6, Optional.empty(), 2);
   }
 
   @Test

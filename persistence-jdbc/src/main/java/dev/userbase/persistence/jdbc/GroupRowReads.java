@@ -16,10 +16,13 @@ public interface GroupRowReads extends GenericRepository<GroupRow, Long> {
 
   List<GroupRow> findByIdGreaterThanOrderById(long id, Pageable page);
 
-  /** Names whose key is in [from, to): a prefix, as a range on the unique name key's index. */
-  @Query("SELECT * FROM user_groups WHERE name_key >= :from AND name_key < :to AND id > :after"
-      + " ORDER BY id LIMIT :limit")
-  List<GroupRow> findByNameKeyRange(String from, String to, long after, int limit);
+  /**
+   * A page of the names whose key is in [start, to), in key order (the key is unique, so this is
+   * key and id order), after (start, after): one range on the unique name key's index.
+   */
+  @Query("SELECT * FROM user_groups WHERE name_key >= :start AND name_key < :to"
+      + " AND (name_key > :start OR id > :after) ORDER BY name_key LIMIT :limit")
+  List<GroupRow> findNameKeyPage(String start, String to, long after, int limit);
 
   /** The groups a user belongs to, by group id, on the memberships' (user_id, group_id) index. */
   @Query("SELECT g.* FROM memberships m JOIN user_groups g ON g.id = m.group_id"

@@ -6,6 +6,7 @@ import dev.userbase.domain.GroupName;
 import dev.userbase.domain.GroupNameTakenException;
 import dev.userbase.domain.GroupNotFoundException;
 import dev.userbase.domain.GroupRepository;
+import dev.userbase.domain.SearchCursor;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
@@ -62,14 +63,17 @@ public final class JdbcGroupRepository implements GroupRepository {
   }
 
   @Override
-  public List<Group> list(long afterId, Optional<String> nameKeyPrefix, int limit) {
-    return read(() -> nameKeyPrefix.isPresent()
-            ? reads.findByNameKeyRange(
-                nameKeyPrefix.get(),
-                UserName.searchKeyRangeEnd(nameKeyPrefix.get()),
-                afterId,
-                limit)
-            : reads.findByIdGreaterThanOrderById(afterId, Pageable.from(0, limit)))
+  public List<Group> list(long afterId, int limit) {
+    return read(() -> reads.findByIdGreaterThanOrderById(afterId, Pageable.from(0, limit))).stream()
+        .map(GroupRow::toDomain)
+        .toList();
+  }
+
+  @Override
+  public List<Group> search(String nameKeyPrefix, Optional<SearchCursor> after, int limit) {
+    KeyPageStart start = KeyPageStart.of(nameKeyPrefix, after);
+    return read(() -> reads.findNameKeyPage(
+            start.key(), UserName.searchKeyRangeEnd(nameKeyPrefix), start.afterId(), limit))
         .stream()
         .map(GroupRow::toDomain)
         .toList();

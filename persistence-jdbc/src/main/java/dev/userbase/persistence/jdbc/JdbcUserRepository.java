@@ -1,6 +1,7 @@
 package dev.userbase.persistence.jdbc;
 
 import dev.userbase.domain.Email;
+import dev.userbase.domain.SearchCursor;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
@@ -84,21 +85,22 @@ public final class JdbcUserRepository implements UserRepository {
   }
 
   @Override
-  public List<User> list(
-      long afterId, Optional<Email> email, Optional<String> nameKeyPrefix, int limit) {
-    List<UserRow> found = read(() -> {
-      if (nameKeyPrefix.isPresent()) {
-        String from = nameKeyPrefix.get();
-        String to = UserName.searchKeyRangeEnd(from);
-        return email.isPresent()
-            ? reads.findByEmailAndNameKeyRange(email.get().value(), from, to, afterId, limit)
-            : reads.findByNameKeyRange(from, to, afterId, limit);
-      }
-      Pageable page = Pageable.from(0, limit);
-      return email.isPresent()
-          ? reads.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
-          : reads.findByIdGreaterThanOrderById(afterId, page);
-    });
+  public List<User> list(long afterId, Optional<Email> email, int limit) {
+    Pageable page = Pageable.from(0, limit);
+    List<UserRow> found = read(() -> email.isPresent()
+        ? reads.findByEmailAndIdGreaterThanOrderById(email.get().value(), afterId, page)
+        : reads.findByIdGreaterThanOrderById(afterId, page));
+    return found.stream().map(UserMapper::toDomain).toList();
+  }
+
+  @Override
+  public List<User> search(
+      String nameKeyPrefix, Optional<Email> email, Optional<SearchCursor> after, int limit) {
+    String to = UserName.searchKeyRangeEnd(nameKeyPrefix);
+    KeyPageStart start = KeyPageStart.of(nameKeyPrefix, after);
+    List<UserRow> found = read(() -> email.isPresent()
+        ? reads.findEmailNameKeyPage(email.get().value(), start.key(), to, start.afterId(), limit)
+        : reads.findNameKeyPage(start.key(), to, start.afterId(), limit));
     return found.stream().map(UserMapper::toDomain).toList();
   }
 

@@ -19,15 +19,19 @@ public interface UserRowReads extends GenericRepository<UserRow, Long> {
 
   List<UserRow> findByEmailAndIdGreaterThanOrderById(String email, long id, Pageable page);
 
-  /** Names whose key is in [from, to): a prefix, as a range on the users_name_key index. */
-  @Query("SELECT * FROM users WHERE name_key >= :from AND name_key < :to AND id > :after"
-      + " ORDER BY id LIMIT :limit")
-  List<UserRow> findByNameKeyRange(String from, String to, long after, int limit);
+  /**
+   * A page of the names whose key is in [start, to), in (key, id) order, after (start, after): one
+   * range of the users_name_key (name_key, id) index, with no sort. The rows that share the
+   * start's key and come before the cursor are read and passed over: as many as users share that
+   * one key.
+   */
+  @Query("SELECT * FROM users WHERE name_key >= :start AND name_key < :to"
+      + " AND (name_key > :start OR id > :after) ORDER BY name_key, id LIMIT :limit")
+  List<UserRow> findNameKeyPage(String start, String to, long after, int limit);
 
-  @Query("SELECT * FROM users WHERE email = :email AND name_key >= :from AND name_key < :to"
-      + " AND id > :after ORDER BY id LIMIT :limit")
-  List<UserRow> findByEmailAndNameKeyRange(
-      String email, String from, String to, long after, int limit);
+  @Query("SELECT * FROM users WHERE email = :email AND name_key >= :start AND name_key < :to"
+      + " AND (name_key > :start OR id > :after) ORDER BY name_key, id LIMIT :limit")
+  List<UserRow> findEmailNameKeyPage(String email, String start, String to, long after, int limit);
 
   /** A group's members, by user id, on the memberships' primary key (group_id, user_id). */
   @Query("SELECT u.* FROM memberships m JOIN users u ON u.id = m.user_id"

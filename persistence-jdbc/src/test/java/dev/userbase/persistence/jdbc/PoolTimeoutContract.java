@@ -67,7 +67,7 @@ public abstract class PoolTimeoutContract {
     }
 
     assertThat(users.findById(stored.id())).isPresent();
-    assertThat(users.list(0, Optional.empty(), Optional.empty(), 10))
+    assertThat(users.list(0, Optional.empty(), 10))
         .extracting(user -> user.name().value())
         .containsExactly("Stored");
   }

@@ -199,7 +199,7 @@ public abstract class UserTransferContract {
           .isInstanceOf(ImportConflictException.class);
     }
 
-    assertThat(users.list(0, Optional.empty(), Optional.empty(), 10))
+    assertThat(users.list(0, Optional.empty(), 10))
         .extracting(u -> u.name().value())
         .containsExactly("Stored");
   }

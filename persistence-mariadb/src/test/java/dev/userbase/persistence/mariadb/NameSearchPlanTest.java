@@ -57,6 +57,16 @@ class NameSearchPlanTest extends NameSearchPlanContract {
   }
 
   @Override
+  protected String groupNameRange() {
+    return "type=range possible_keys=user_groups_name_key key=user_groups_name_key";
+  }
+
+  @Override
+  protected String groups() {
+    return "user_groups FORCE INDEX (user_groups_name_key)";
+  }
+
+  @Override
   protected String sortStep() {
     return "filesort";
   }

@@ -122,7 +122,7 @@ class GroupCommitWriterTest {
   }
 
   private int storedUsers() {
-    return users.list(0, Optional.empty(), Optional.empty(), 500).size();
+    return users.list(0, Optional.empty(), 500).size();
   }
 
   /** Runs SQL on the writer's own connection, inside the transaction of the write. */

@@ -130,7 +130,7 @@ class SqliteStoreFaultsTest {
     onWriter("PRAGMA query_only = 0");
     assertThat(health.check().up()).isTrue();
     users.insert(newUser("After"));
-    assertThat(users.list(0, Optional.empty(), Optional.empty(), 10))
+    assertThat(users.list(0, Optional.empty(), 10))
         .extracting(user -> user.name().value())
         .containsExactly("Before", "After");
     assertThat(rows(file)).isEqualTo(2);

@@ -23,6 +23,7 @@ public final class SharedResponses {
   public static final String IF_NONE_MATCH = PARAMETERS + "IfNoneMatch";
   public static final String LIMIT = PARAMETERS + "Limit";
   public static final String AFTER = PARAMETERS + "After";
+  public static final String SEARCH_AFTER = PARAMETERS + "SearchAfter";
   public static final String GROUP_NAME_PREFIX = PARAMETERS + "GroupNamePrefix";
   public static final String GUIDE_NAME = PARAMETERS + "GuideName";
   public static final String GUIDE_EMAIL = PARAMETERS + "GuideEmail";

@@ -15,7 +15,9 @@ import dev.userbase.domain.Group;
 import dev.userbase.domain.GroupId;
 import dev.userbase.domain.GroupQuery;
 import dev.userbase.domain.GroupService;
+import dev.userbase.domain.InvalidValueException;
 import dev.userbase.domain.Page;
+import dev.userbase.domain.SearchCursor;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserQuery;
@@ -137,8 +139,11 @@ final class GroupsController {
   @Operation(
       summary = "List or search groups",
       description = "In id order, paged by key: follow `next` until it is null. `name` finds the"
-          + " groups whose name starts with it, ignoring case.")
-  @PageParameters
+          + " groups whose name starts with it, ignoring case, in the order of the name (its"
+          + " search key), paged by a cursor on it that `next` carries: each page costs one"
+          + " index range, however deep.")
+  @Parameter(name = "limit", in = ParameterIn.QUERY, ref = SharedResponses.LIMIT)
+  @Parameter(name = "after", in = ParameterIn.QUERY, ref = SharedResponses.SEARCH_AFTER)
   @Parameter(name = "name", in = ParameterIn.QUERY, ref = SharedResponses.GROUP_NAME_PREFIX)
   @ApiResponse(
       responseCode = "200",
@@ -151,12 +156,15 @@ final class GroupsController {
     QueryParameters.allowOnly(request, LIST_PARAMETERS);
     List<Problem.FieldError> errors = new ArrayList<>();
     int limit = limit(request, errors);
-    Optional<GroupId> after = after(request, "after", errors).map(GroupId::new);
     Optional<String> name = Optional.ofNullable(request.getParameters().get("name"));
+    Optional<GroupId> after =
+        name.isPresent() ? Optional.empty() : after(request, "after", errors).map(GroupId::new);
+    Optional<SearchCursor> searchAfter =
+        name.isPresent() ? searchAfter(request, errors) : Optional.empty();
     name.flatMap(GroupQuery::namePrefixProblem)
         .ifPresent(problem -> errors.add(new Problem.FieldError("name", problem)));
     QueryParameters.throwIfAny(errors);
-    GroupQuery query = new GroupQuery(after, name, limit);
+    GroupQuery query = new GroupQuery(after, name, limit, searchAfter);
     Page<Group> page = groups.list(query);
     Map<String, Object> next = new LinkedHashMap<>();
     page.next().ifPresent(last -> next.put("after", last));
@@ -332,6 +340,21 @@ final class GroupsController {
   private static int limit(HttpRequest<?> request, List<Problem.FieldError> errors) {
     return QueryParameters.limit(
         request.getParameters().get("limit"), UserQuery.DEFAULT_LIMIT, UserQuery.MAX_LIMIT, errors);
+  }
+
+  /** A search's {@code after}: the cursor of the page before's next link. */
+  static Optional<SearchCursor> searchAfter(
+      HttpRequest<?> request, List<Problem.FieldError> errors) {
+    String raw = request.getParameters().get("after");
+    if (raw == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SearchCursor.decode(raw));
+    } catch (InvalidValueException e) {
+      errors.add(new Problem.FieldError("after", e.reason()));
+      return Optional.empty();
+    }
   }
 
   /** An {@code after} cursor: an id as the API spells it. */

@@ -10,7 +10,9 @@ import dev.userbase.api.http.docs.SharedResponses;
 import dev.userbase.api.http.problem.Problem;
 import dev.userbase.api.http.problem.ProblemException;
 import dev.userbase.domain.Email;
+import dev.userbase.domain.InvalidValueException;
 import dev.userbase.domain.Precondition;
+import dev.userbase.domain.SearchCursor;
 import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserPage;
@@ -152,7 +154,10 @@ final class UsersController {
   @Get
   @Operation(
       summary = "List or search users",
-      description = "In id order, paged by key: follow `next` until it is null.")
+      description = "In id order, paged by key: follow `next` until it is null. With `name`,"
+          + " the users whose name starts with it, ignoring case, in the order of the name (its"
+          + " search key) and then id, paged by a cursor on both that `next` carries: each page"
+          + " costs one index range, however deep.")
   @ApiResponse(
       responseCode = "200",
       description = "A page of users",
@@ -169,12 +174,7 @@ final class UsersController {
               schema =
                   @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
           String limit,
-      @Nullable
-          @QueryValue
-          @Parameter(
-              description = "The id the page starts after",
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String after,
+      @Nullable @QueryValue @Parameter(ref = SharedResponses.SEARCH_AFTER) String after,
       @Nullable
           @QueryValue
           @Parameter(
@@ -266,7 +266,14 @@ final class UsersController {
     int pageSize =
         QueryParameters.limit(limit, UserQuery.DEFAULT_LIMIT, UserQuery.MAX_LIMIT, errors);
     Optional<UserId> cursor = Optional.empty();
-    if (after != null) {
+    Optional<SearchCursor> searchAfter = Optional.empty();
+    if (after != null && name != null) {
+      try {
+        searchAfter = Optional.of(SearchCursor.decode(after));
+      } catch (InvalidValueException e) {
+        errors.add(new Problem.FieldError("after", e.reason()));
+      }
+    } else if (after != null) {
       try {
         cursor = Optional.of(UserId.parse(after));
       } catch (RuntimeException e) {
@@ -293,12 +300,12 @@ final class UsersController {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    return new UserQuery(cursor, filter, prefix, pageSize);
+    return new UserQuery(cursor, filter, prefix, pageSize, searchAfter);
   }
 
   private static String link(UserQuery next) {
     Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("after", next.afterId());
+    parameters.put("after", next.afterToken().orElseThrow());
     parameters.put("limit", next.limit());
     parameters.put("email", next.email().map(Email::value).orElse(null));
     parameters.put("name", next.namePrefix().orElse(null));
