@@ -189,6 +189,31 @@ public abstract class GroupRepositoryContract {
   }
 
   @Test
+  void aUserInAThousandGroupsGoesInOneDeleteWithEveryMembership() throws Exception {
+    User ada = user("Ada");
+    User bob = user("Bob");
+    List<Group> teams = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      Group team = group("Team " + i, null);
+      groups.add(team.id(), ada.id());
+      teams.add(team);
+    }
+    groups.add(teams.get(500).id(), bob.id());
+    assertThat(groups.groupsOf(ada.id(), 0, 500)).hasSize(500);
+
+    long start = System.nanoTime();
+    assertThat(users.delete(ada.id())).isTrue();
+    System.out.printf(
+        "%s: a user with 1,000 memberships deleted in %.1f ms%n",
+        getClass().getSimpleName(), (System.nanoTime() - start) / 1e6);
+
+    assertThat(groups.groupsOf(ada.id(), 0, 500)).isEmpty();
+    assertThat(groups.members(teams.get(500).id(), 0, 10)).containsExactly(bob);
+    assertThat(groups.list(0, 500)).hasSize(500);
+    assertThat(orphanedMemberships()).isZero();
+  }
+
+  @Test
   void deletingAGroupRemovesItsMembershipsAndNoUser() {
     Group admins = group("Admins", null);
     Group readers = group("Readers", null);

@@ -115,44 +115,51 @@ public abstract class JdbcTransfer implements UserTransfer {
   }
 
   private long exportUsers(Sink sink) throws SQLException {
-    long count = 0;
-    try (PreparedStatement page = reader.prepareStatement("SELECT id, name, email, "
-        + epochMillis("created_at")
-        + ", "
-        + epochMillis("updated_at")
-        + ", version FROM users WHERE id > ? ORDER BY id LIMIT "
-        + PAGE)) {
-      long after = 0;
-      int seen;
-      do {
-        page.setLong(1, after);
-        seen = 0;
-        try (ResultSet rows = page.executeQuery()) {
-          while (rows.next()) {
-            after = rows.getLong(1);
-            sink.user(UserMapper.restore(
-                after,
-                rows.getString(2),
-                rows.getString(3),
-                Instant.ofEpochMilli(rows.getLong(4)),
-                Instant.ofEpochMilli(rows.getLong(5)),
-                rows.getLong(6)));
-            seen++;
-          }
-        }
-        count += seen;
-      } while (seen == PAGE);
-    }
-    return count;
+    return exportById(
+        "users",
+        "email",
+        (id, rows) -> sink.user(UserMapper.restore(
+            id,
+            rows.getString(2),
+            rows.getString(3),
+            Instant.ofEpochMilli(rows.getLong(4)),
+            Instant.ofEpochMilli(rows.getLong(5)),
+            rows.getLong(6))));
   }
 
   private long exportGroups(Sink sink) throws SQLException {
+    return exportById("user_groups", "description", (id, rows) -> {
+      String description = rows.getString(3);
+      sink.group(Group.restore(
+          new GroupId(id),
+          GroupName.restore(rows.getString(2)),
+          description == null ? null : GroupDescription.restore(description),
+          Instant.ofEpochMilli(rows.getLong(4)),
+          Instant.ofEpochMilli(rows.getLong(5)),
+          rows.getLong(6)));
+    });
+  }
+
+  /** A row read in an export: its id, and the result set at it. */
+  private interface Exported {
+    void take(long id, ResultSet rows) throws SQLException;
+  }
+
+  /**
+   * Every row of a users-like table ({@code id, name, <third>, created_at, updated_at, version}),
+   * a page of {@link #PAGE} at a time by id.
+   */
+  private long exportById(String table, String third, Exported each) throws SQLException {
     long count = 0;
-    try (PreparedStatement page = reader.prepareStatement("SELECT id, name, description, "
+    try (PreparedStatement page = reader.prepareStatement("SELECT id, name, "
+        + third
+        + ", "
         + epochMillis("created_at")
         + ", "
         + epochMillis("updated_at")
-        + ", version FROM user_groups WHERE id > ? ORDER BY id LIMIT "
+        + ", version FROM "
+        + table
+        + " WHERE id > ? ORDER BY id LIMIT "
         + PAGE)) {
       long after = 0;
       int seen;
@@ -162,14 +169,7 @@ public abstract class JdbcTransfer implements UserTransfer {
         try (ResultSet rows = page.executeQuery()) {
           while (rows.next()) {
             after = rows.getLong(1);
-            String description = rows.getString(3);
-            sink.group(Group.restore(
-                new GroupId(after),
-                GroupName.restore(rows.getString(2)),
-                description == null ? null : GroupDescription.restore(description),
-                Instant.ofEpochMilli(rows.getLong(4)),
-                Instant.ofEpochMilli(rows.getLong(5)),
-                rows.getLong(6)));
+            each.take(after, rows);
             seen++;
           }
         }
@@ -200,61 +200,49 @@ public abstract class JdbcTransfer implements UserTransfer {
 
   @Override
   public Set<Long> existingIds(Collection<Long> ids) {
-    long[] range = idRange("users");
-    if (range == null) {
-      return Set.of();
-    }
-    // Ids outside the store's range cannot be in it: an import of new users asks nothing.
-    List<Long> inRange =
-        ids.stream().filter(id -> id >= range[0] && id <= range[1]).toList();
-    Set<Long> found = new HashSet<>();
-    existing("users", "id", inRange, (query, i, id) -> query.setLong(i, id), rows -> {
-      found.add(rows.getLong(1));
-    });
-    return found;
+    return existingIdsIn("users", ids);
   }
 
   @Override
   public Set<String> existingEmails(Collection<String> emails) {
-    if (idRange("users") == null) {
-      return Set.of();
-    }
-    Set<String> found = new HashSet<>();
-    existing(
-        "users",
-        "email",
-        new ArrayList<>(emails),
-        (query, i, email) -> query.setString(i, email),
-        rows -> found.add(rows.getString(1)));
-    return found;
+    return existingTextsIn("users", "email", emails);
   }
 
   @Override
   public Set<Long> existingGroupIds(Collection<Long> ids) {
-    long[] range = idRange("user_groups");
+    return existingIdsIn("user_groups", ids);
+  }
+
+  @Override
+  public Set<String> existingGroupNames(Collection<String> nameKeys) {
+    return existingTextsIn("user_groups", "name_key", nameKeys);
+  }
+
+  private Set<Long> existingIdsIn(String table, Collection<Long> ids) {
+    long[] range = idRange(table);
     if (range == null) {
       return Set.of();
     }
+    // Ids outside the table's range cannot be in it: an import of new rows asks nothing.
     List<Long> inRange =
         ids.stream().filter(id -> id >= range[0] && id <= range[1]).toList();
     Set<Long> found = new HashSet<>();
-    existing("user_groups", "id", inRange, (query, i, id) -> query.setLong(i, id), rows -> {
+    existing(table, "id", inRange, (query, i, id) -> query.setLong(i, id), rows -> {
       found.add(rows.getLong(1));
     });
     return found;
   }
 
-  @Override
-  public Set<String> existingGroupNames(Collection<String> nameKeys) {
-    if (idRange("user_groups") == null) {
+  private Set<String> existingTextsIn(String table, String column, Collection<String> values) {
+    if (idRange(table) == null) {
       return Set.of();
     }
     Set<String> found = new HashSet<>();
     existing(
-        "user_groups",
-        "name_key",
-        new ArrayList<>(nameKeys),
-        (query, i, key) -> query.setString(i, key),
+        table,
+        column,
+        new ArrayList<>(values),
+        (query, i, value) -> query.setString(i, value),
         rows -> found.add(rows.getString(1)));
     return found;
   }
