@@ -33,9 +33,13 @@ public final class RequiredAccess {
   private static final java.util.regex.Pattern USERS_GROUPS =
       java.util.regex.Pattern.compile("/users/[^/]+/groups/?");
 
-  /** Health for probes, and the published API with its docs pages. */
+  /**
+   * Health for probes, the published API with its docs pages, and the console's files (its calls
+   * to the API carry the person's token).
+   */
   static boolean isPublic(String path) {
     return under(path, "/health")
+        || under(path, "/console")
         || path.startsWith("/openapi")
         || under(path, "/docs")
         || under(path, "/redoc");
