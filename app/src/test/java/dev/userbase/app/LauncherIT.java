@@ -100,11 +100,7 @@ class LauncherIT {
     assertThat(training)
         .anySatisfy(arg -> assertThat(arg)
             .startsWith(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="))
-        .contains(
-            "-XX:+UseSerialGC",
-            "-Xmx128m",
-            "-XX:TrimNativeHeapInterval=5000",
-            "-XX:Tier4InvocationThreshold=50000");
+        .contains("-XX:+UseSerialGC", "-Xmx192m", "-Xmn128m", "-XX:Tier4InvocationThreshold=50000");
     assertThat(archive()).isNotEmptyFile();
     assertThat(Files.readString(output))
         .contains("userbase: this start also trains a start-up archive for the next ones; it is"
