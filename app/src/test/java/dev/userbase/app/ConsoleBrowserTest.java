@@ -48,9 +48,7 @@ class ConsoleBrowserTest implements SqliteTestDatabase {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(SqliteTestDatabase.super.getProperties());
-    properties.put("userbase.auth.tokens-file", tokens.file().toString());
-    return properties;
+    return tokens.over(SqliteTestDatabase.super.getProperties());
   }
 
   @Test

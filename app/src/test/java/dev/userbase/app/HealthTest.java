@@ -14,7 +14,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,9 +33,7 @@ class HealthTest implements SqliteTestDatabase {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(SqliteTestDatabase.super.getProperties());
-    properties.put("userbase.auth.tokens-file", tokens.file().toString());
-    return properties;
+    return tokens.over(SqliteTestDatabase.super.getProperties());
   }
 
   @Inject

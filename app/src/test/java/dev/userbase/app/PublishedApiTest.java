@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,9 +32,7 @@ class PublishedApiTest implements SqliteTestDatabase {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(SqliteTestDatabase.super.getProperties());
-    properties.put("userbase.auth.tokens-file", tokens.file().toString());
-    return properties;
+    return tokens.over(SqliteTestDatabase.super.getProperties());
   }
 
   @Test

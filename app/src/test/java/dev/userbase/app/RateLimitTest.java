@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,7 @@ class RateLimitTest implements SqliteTestDatabase {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(SqliteTestDatabase.super.getProperties());
-    properties.put("userbase.auth.tokens-file", tokens.file().toString());
+    Map<String, String> properties = tokens.over(SqliteTestDatabase.super.getProperties());
     properties.put("userbase.rate-limit.requests-per-second", "1");
     properties.put("userbase.rate-limit.burst", Integer.toString(BURST));
     properties.put(ManualClock.SETTING, "true");

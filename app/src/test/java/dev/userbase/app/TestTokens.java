@@ -38,6 +38,13 @@ final class TestTokens {
     return this;
   }
 
+  /** A store's settings with these tokens on: a new map, {@code store} left as it was. */
+  java.util.Map<String, String> over(java.util.Map<String, String> store) {
+    java.util.Map<String, String> settings = new java.util.HashMap<>(store);
+    settings.put("userbase.auth.tokens-file", file().toString());
+    return settings;
+  }
+
   String token(String name) {
     return tokens.get(name);
   }
