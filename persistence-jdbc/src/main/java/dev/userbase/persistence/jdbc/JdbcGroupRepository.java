@@ -14,6 +14,7 @@ import dev.userbase.domain.UserNotFoundException;
 import io.micronaut.data.model.Pageable;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -37,24 +38,36 @@ public final class JdbcGroupRepository implements GroupRepository {
   private final UserRowReads users;
   private final JdbcUserRepository.Writes runner;
   private final StoreFaults faults;
+  private final Outbox outbox;
 
+  /** @param outbox where each change's events go, in its transaction; null when the feed is off */
   public JdbcGroupRepository(
       GroupRowReads reads,
       GroupRowWrites writes,
       UserRowReads users,
       JdbcUserRepository.Writes runner,
-      StoreFaults faults) {
+      StoreFaults faults,
+      Outbox outbox) {
     this.reads = reads;
     this.writes = writes;
     this.users = users;
     this.runner = runner;
     this.faults = faults;
+    this.outbox = outbox;
   }
 
   @Override
   public Group insert(Group newGroup) {
-    GroupRow saved = write(newGroup.name(), () -> writes.save(GroupRow.of(newGroup)));
-    return newGroup.withId(new GroupId(saved.id()));
+    Group stored = write(newGroup.name(), () -> {
+      Group saved =
+          newGroup.withId(new GroupId(writes.save(GroupRow.of(newGroup)).id()));
+      if (outbox != null) {
+        outbox.groupCreated(saved);
+      }
+      return saved;
+    });
+    committed();
+    return stored;
   }
 
   @Override
@@ -82,27 +95,66 @@ public final class JdbcGroupRepository implements GroupRepository {
   @Override
   public boolean update(Group changed) {
     GroupRow row = GroupRow.of(changed);
-    return write(
-            changed.name(),
-            () -> writes.updateFromPreviousVersion(
-                row.id(),
-                row.name(),
-                row.nameKey(),
-                row.description(),
-                row.updatedAt(),
-                row.version()))
-        == 1;
+    boolean updated = write(changed.name(), () -> {
+      boolean done = writes.updateFromPreviousVersion(
+              row.id(),
+              row.name(),
+              row.nameKey(),
+              row.description(),
+              row.updatedAt(),
+              row.version())
+          == 1;
+      if (done && outbox != null) {
+        outbox.groupUpdated(changed);
+      }
+      return done;
+    });
+    if (updated) {
+      committed();
+    }
+    return updated;
   }
 
   @Override
   public boolean delete(GroupId id, long version) {
-    // The memberships go with it: ON DELETE CASCADE, in the same statement.
-    return write(null, () -> writes.deleteByIdAndVersion(id.value(), version)) == 1;
+    if (outbox == null) {
+      // The memberships go with it: ON DELETE CASCADE, in the same statement.
+      return write(null, () -> writes.deleteByIdAndVersion(id.value(), version)) == 1;
+    }
+    return deleteWithEvents(id.value(), OptionalLong.of(version));
   }
 
   @Override
   public boolean delete(GroupId id) {
-    return write(null, () -> writes.deleteById(id.value())) == 1;
+    if (outbox == null) {
+      return write(null, () -> writes.deleteById(id.value())) == 1;
+    }
+    return deleteWithEvents(id.value(), OptionalLong.empty());
+  }
+
+  /** As a user's delete with its events ({@link JdbcUserRepository}), for a group. */
+  private boolean deleteWithEvents(long id, OptionalLong expected) {
+    boolean deleted = write(null, () -> {
+      OptionalLong current = outbox.lockedVersion("user_groups", id);
+      if (current.isEmpty()
+          || (expected.isPresent() && current.getAsLong() != expected.getAsLong())) {
+        return false;
+      }
+      List<Long> members = outbox.lockedMembersOf(id);
+      writes.deleteById(id);
+      outbox.groupDeleted(id, current.getAsLong(), members);
+      return true;
+    });
+    if (deleted) {
+      committed();
+    }
+    return deleted;
+  }
+
+  private void committed() {
+    if (outbox != null) {
+      outbox.committed();
+    }
   }
 
   @Override
@@ -122,6 +174,9 @@ public final class JdbcGroupRepository implements GroupRepository {
         }
         writes.insertMembership(group.value(), user.value());
         inserted.set(true);
+        if (outbox != null) {
+          outbox.membershipAdded(group.value(), user.value());
+        }
         return Outcome.ADDED;
       });
     } catch (RuntimeException e) {
@@ -138,14 +193,27 @@ public final class JdbcGroupRepository implements GroupRepository {
     return switch (outcome) {
       case NO_GROUP -> throw new GroupNotFoundException(group);
       case NO_USER -> throw new UserNotFoundException(user);
-      case ADDED -> Added.ADDED;
+      case ADDED -> {
+        committed();
+        yield Added.ADDED;
+      }
       case ALREADY -> Added.ALREADY;
     };
   }
 
   @Override
   public boolean remove(GroupId group, UserId user) {
-    return write(null, () -> writes.deleteMembership(group.value(), user.value())) == 1;
+    boolean removed = write(null, () -> {
+      boolean done = writes.deleteMembership(group.value(), user.value()) == 1;
+      if (done && outbox != null) {
+        outbox.membershipRemoved(group.value(), user.value());
+      }
+      return done;
+    });
+    if (removed) {
+      committed();
+    }
+    return removed;
   }
 
   @Override

@@ -354,6 +354,7 @@ public abstract class JdbcTransfer implements UserTransfer {
           inTransaction += batch.size();
           if (inTransaction >= rowsPerCommit()) {
             inserts.flush();
+            announce(inserts.counts());
             beforeCommit(writer);
             writer.commit();
             committed = inserts.counts().rows();
@@ -361,6 +362,7 @@ public abstract class JdbcTransfer implements UserTransfer {
           }
         }
         inserts.flush();
+        announce(inserts.counts());
         beforeCommit(writer);
         writer.commit();
         writer.setAutoCommit(true);
@@ -374,6 +376,18 @@ public abstract class JdbcTransfer implements UserTransfer {
               + where
               + " failed"
               + (committed == 0 ? ", nothing stored" : " after " + committed + " rows"));
+    }
+  }
+
+  /**
+   * Says in the feed, in the import's transaction, that rows came in without events of their own:
+   * the counts so far (an import that commits in parts says so at each part).
+   */
+  private void announce(Counts counts) throws SQLException {
+    try {
+      new Outbox(() -> writer, "", java.time.Clock.systemUTC(), null).imported(counts);
+    } catch (io.micronaut.data.exceptions.DataAccessException e) {
+      throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e);
     }
   }
 
@@ -414,6 +428,7 @@ public abstract class JdbcTransfer implements UserTransfer {
     public void commit() {
       try {
         inserts.flush();
+        announce(inserts.counts());
         beforeCommit(writer);
         writer.commit();
         committed = true;

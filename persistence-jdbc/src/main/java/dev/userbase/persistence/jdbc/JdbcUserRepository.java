@@ -7,11 +7,14 @@ import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserRepository;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -40,20 +43,25 @@ public final class JdbcUserRepository implements UserRepository {
   private final Writes runner;
   private final StoreFaults faults;
   private final Lookup byId;
+  private final Outbox outbox;
 
+  /**
+   * @param byId finds users by id instead of {@code reads}, or null
+   * @param outbox where each change's events go, in its transaction; null when the feed is off
+   */
   public JdbcUserRepository(
-      UserRowReads reads, UserRowWrites writes, Writes runner, StoreFaults faults) {
-    this(reads, writes, runner, faults, null);
-  }
-
-  /** As the other constructor, with {@code byId} finding users by id instead of {@code reads}. */
-  public JdbcUserRepository(
-      UserRowReads reads, UserRowWrites writes, Writes runner, StoreFaults faults, Lookup byId) {
+      UserRowReads reads,
+      UserRowWrites writes,
+      Writes runner,
+      StoreFaults faults,
+      Lookup byId,
+      Outbox outbox) {
     this.reads = reads;
     this.writes = writes;
     this.runner = runner;
     this.faults = faults;
     this.byId = byId;
+    this.outbox = outbox;
   }
 
   /** Each write in a transaction of its own. */
@@ -66,10 +74,30 @@ public final class JdbcUserRepository implements UserRepository {
     };
   }
 
+  /** Each write in a transaction of its own, at READ COMMITTED: it sees what committed before. */
+  public static Writes readCommitted(TransactionOperations<Connection> transactions) {
+    DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+    definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+    return new Writes() {
+      @Override
+      public <T> T run(Supplier<T> statement) {
+        return transactions.execute(definition, status -> statement.get());
+      }
+    };
+  }
+
   @Override
   public User insert(User newUser) {
-    UserRow saved = write(newUser, () -> writes.save(UserMapper.toRow(newUser)));
-    return newUser.withId(new UserId(saved.id()));
+    User stored = write(newUser, () -> {
+      User saved =
+          newUser.withId(new UserId(writes.save(UserMapper.toRow(newUser)).id()));
+      if (outbox != null) {
+        outbox.userCreated(saved);
+      }
+      return saved;
+    });
+    committed();
+    return stored;
   }
 
   @Override
@@ -107,21 +135,63 @@ public final class JdbcUserRepository implements UserRepository {
   @Override
   public boolean update(User changed) {
     UserRow row = UserMapper.toRow(changed);
-    return write(
-            changed,
-            () -> writes.updateFromPreviousVersion(
-                row.id(), row.name(), row.nameKey(), row.email(), row.updatedAt(), row.version()))
-        == 1;
+    boolean updated = write(changed, () -> {
+      boolean done = writes.updateFromPreviousVersion(
+              row.id(), row.name(), row.nameKey(), row.email(), row.updatedAt(), row.version())
+          == 1;
+      if (done && outbox != null) {
+        outbox.userUpdated(changed);
+      }
+      return done;
+    });
+    if (updated) {
+      committed();
+    }
+    return updated;
   }
 
   @Override
   public boolean delete(UserId id, long version) {
-    return write(null, () -> writes.deleteByIdAndVersion(id.value(), version)) == 1;
+    if (outbox == null) {
+      return write(null, () -> writes.deleteByIdAndVersion(id.value(), version)) == 1;
+    }
+    return deleteWithEvents(id.value(), OptionalLong.of(version));
   }
 
   @Override
   public boolean delete(UserId id) {
-    return write(null, () -> writes.deleteById(id.value())) == 1;
+    if (outbox == null) {
+      return write(null, () -> writes.deleteById(id.value())) == 1;
+    }
+    return deleteWithEvents(id.value(), OptionalLong.empty());
+  }
+
+  /**
+   * A delete with its events: the user's row is locked first, then its memberships are read (the
+   * cascade removes them), so none added meanwhile goes without its event.
+   */
+  private boolean deleteWithEvents(long id, OptionalLong expected) {
+    boolean deleted = write(null, () -> {
+      OptionalLong current = outbox.lockedVersion("users", id);
+      if (current.isEmpty()
+          || (expected.isPresent() && current.getAsLong() != expected.getAsLong())) {
+        return false;
+      }
+      List<Long> groups = outbox.lockedGroupsOf(id);
+      writes.deleteById(id);
+      outbox.userDeleted(id, current.getAsLong(), groups);
+      return true;
+    });
+    if (deleted) {
+      committed();
+    }
+    return deleted;
+  }
+
+  private void committed() {
+    if (outbox != null) {
+      outbox.committed();
+    }
   }
 
   /** Runs one write; its failure is sorted by the store's faults (see {@link StoreFaults}). */

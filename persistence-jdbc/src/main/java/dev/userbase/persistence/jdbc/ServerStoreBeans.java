@@ -19,6 +19,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -69,12 +70,43 @@ class ServerStoreBeans {
    */
   @Singleton
   UserRepository users(
-      PooledDatabase database, UserRows rows, TransactionOperations<Connection> transactions) {
+      PooledDatabase database,
+      UserRows rows,
+      TransactionOperations<Connection> transactions,
+      FeedSettings feed,
+      JdbcChangeFeed changes) {
     return new JdbcUserRepository(
         rows,
         rows,
         JdbcUserRepository.inTransactions(transactions),
+        database.store().faults(),
+        null,
+        outbox(feed, transactions, changes));
+  }
+
+  /**
+   * The feed: events stamped after commit, one stamping transaction at a time in the cluster, read
+   * under READ COMMITTED so it sees only what committed.
+   */
+  @Singleton
+  @Bean(preDestroy = "close")
+  JdbcChangeFeed changes(PooledDatabase database, TransactionOperations<Connection> transactions) {
+    return new JdbcChangeFeed(
+        database.dataSource(),
+        JdbcUserRepository.readCommitted(transactions),
+        transactions::getConnection,
+        true,
         database.store().faults());
+  }
+
+  private static Outbox outbox(
+      FeedSettings feed, TransactionOperations<Connection> transactions, JdbcChangeFeed changes) {
+    if (!feed.enabled()) {
+      return null;
+    }
+    // Events also come from other processes (another instance, an import command), to stamp.
+    changes.start();
+    return new Outbox(transactions::getConnection, " FOR UPDATE", Clock.systemUTC(), changes);
   }
 
   /** Persistence adapter for groups and memberships, beside the users, each write in its own. */
@@ -83,13 +115,16 @@ class ServerStoreBeans {
       PooledDatabase database,
       GroupRows rows,
       UserRows users,
-      TransactionOperations<Connection> transactions) {
+      TransactionOperations<Connection> transactions,
+      FeedSettings feed,
+      JdbcChangeFeed changes) {
     return new JdbcGroupRepository(
         rows,
         rows,
         users,
         JdbcUserRepository.inTransactions(transactions),
-        database.store().faults());
+        database.store().faults(),
+        outbox(feed, transactions, changes));
   }
 
   @Singleton

@@ -34,7 +34,7 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteBackup {
 
   /** The newest schema version this build's migrations create. */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   private static final byte[] SQLITE_HEADER =
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.userbase.domain.GroupRepository;
 import dev.userbase.domain.UserRepository;
 import dev.userbase.domain.UserTransfers;
+import dev.userbase.persistence.jdbc.JdbcChangeFeed;
 import dev.userbase.persistence.jdbc.JdbcGroupRepository;
 import dev.userbase.persistence.jdbc.JdbcUserRepository;
+import dev.userbase.persistence.jdbc.Outbox;
 import dev.userbase.persistence.jdbc.StoreModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -18,6 +20,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -75,13 +78,41 @@ class SqliteDataSourceFactory {
       SqliteUserWrites writes,
       SqliteUserReads reads,
       GroupCommitWriter writer,
-      SqliteDatabase database) {
+      SqliteDatabase database,
+      @Nullable Outbox outbox) {
     return new JdbcUserRepository(
         reads,
         writes,
         writer::submit,
         SqliteFaults.INSTANCE,
-        new UserById(database.reader())::find);
+        new UserById(database.reader())::find,
+        outbox);
+  }
+
+  /**
+   * The feed: the single writer serialises every transaction, so an event's id is its position
+   * and there is nothing to stamp; reads on the reader pool, pruning through the writer.
+   */
+  @Singleton
+  @Bean(preDestroy = "close")
+  JdbcChangeFeed changes(
+      SqliteDatabase database,
+      GroupCommitWriter writer,
+      @Named("default") TransactionOperations<Connection> transactions) {
+    return new JdbcChangeFeed(
+        database.reader(),
+        writer::submit,
+        transactions::getConnection,
+        false,
+        SqliteFaults.INSTANCE);
+  }
+
+  /** Each change's events, on the writer's connection, in the change's transaction. */
+  @Singleton
+  @Requires(property = "userbase.events.enabled", notEquals = "false")
+  Outbox outbox(
+      @Named("default") TransactionOperations<Connection> transactions, JdbcChangeFeed changes) {
+    return new Outbox(transactions::getConnection, "", Clock.systemUTC(), changes);
   }
 
   /**
@@ -93,8 +124,10 @@ class SqliteDataSourceFactory {
       SqliteGroupWrites writes,
       SqliteGroupReads reads,
       SqliteUserReads users,
-      GroupCommitWriter writer) {
-    return new JdbcGroupRepository(reads, writes, users, writer::submit, SqliteFaults.INSTANCE);
+      GroupCommitWriter writer,
+      @Nullable Outbox outbox) {
+    return new JdbcGroupRepository(
+        reads, writes, users, writer::submit, SqliteFaults.INSTANCE, outbox);
   }
 
   /**

@@ -266,16 +266,16 @@ class SqliteDatabaseTest {
       sql.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
       assertThat(SqliteDatabase.isCurrent(plain)).as("a failed migration").isFalse();
       sql.execute("UPDATE flyway_schema_history SET success = 1 WHERE version = '1'");
-      sql.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
-      sql.execute("DROP TABLE memberships");
-      sql.execute("DROP TABLE user_groups");
+      sql.execute("DELETE FROM flyway_schema_history WHERE version = '5'");
+      sql.execute("DROP TABLE events");
+      sql.execute("DROP TABLE feed_head");
       assertThat(SqliteDatabase.isCurrent(plain)).as("one migration behind").isFalse();
     }
 
     SqliteDatabase.migrate(file, plain);
     assertThat(SqliteDatabase.isCurrent(plain)).as("brought up to date").isTrue();
     try (Connection connection = plain.getConnection()) {
-      assertThat(pragma(connection, "index_info(memberships_user)")).isNotNull();
+      assertThat(pragma(connection, "index_info(events_position)")).isNotNull();
     }
   }
 }

@@ -1,0 +1,322 @@
+package dev.userbase.persistence.jdbc;
+
+import dev.userbase.domain.ChangeEvent;
+import dev.userbase.domain.ChangeFeed;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feed on any store: reads of {@code events} by position, and one thread that gives positions
+ * to committed events and tells the readers of this process when there are new ones.
+ *
+ * <p><b>Positions in commit order, with no gap.</b> Where writers run concurrently (PostgreSQL,
+ * MariaDB), an event is written with no position: an id taken at INSERT says nothing of the order
+ * of commits, and a reader that passed id 42 would miss a 41 that committed later. The stamping
+ * transaction, one at a time in the whole cluster (it locks {@code feed_head}'s row first), reads
+ * only committed events, under READ COMMITTED, and numbers them after the last position given.
+ * So a position is never filled after a reader could have passed it. On SQLite the single writer
+ * already serialises every transaction: an event's id (AUTOINCREMENT, rolled back with its change)
+ * is its position, and there is nothing to stamp.
+ *
+ * <p><b>Other instances.</b> The thread also looks every {@link #POLL} for positions given by
+ * another process on the same database, and stamps what a process that died before stamping left.
+ */
+public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
+
+  /** How often the thread looks for changes made by other processes. */
+  public static final Duration POLL = Duration.ofMillis(200);
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcChangeFeed.class);
+  private static final int STAMP_BATCH = 2000;
+
+  private final DataSource reads;
+  private final JdbcUserRepository.Writes maintenance;
+  private final Supplier<Connection> connection;
+  private final boolean stamps;
+  private final StoreFaults faults;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final Object signal = new Object();
+  private final Thread thread;
+  private boolean woken;
+  private volatile boolean closed;
+  private volatile long lastSeen = -1;
+  private long lastFailureLog;
+
+  /**
+   * @param reads where the events are read
+   * @param maintenance runs a transaction that stamps or prunes (READ COMMITTED where the store has
+   *     concurrent writers)
+   * @param connection that transaction's connection
+   * @param stamps whether events are written without a position and stamped after commit
+   */
+  public JdbcChangeFeed(
+      DataSource reads,
+      JdbcUserRepository.Writes maintenance,
+      Supplier<Connection> connection,
+      boolean stamps,
+      StoreFaults faults) {
+    this.reads = reads;
+    this.maintenance = maintenance;
+    this.connection = connection;
+    this.stamps = stamps;
+    this.faults = faults;
+    this.thread = new Thread(this::run, "userbase-feed");
+    thread.setDaemon(true);
+  }
+
+  /**
+   * Starts the thread, if it has not started: with the first reader or the first change, or at
+   * once where the feed is on and events may come from other processes to be stamped.
+   */
+  public void start() {
+    if (thread.getState() == Thread.State.NEW) {
+      synchronized (thread) {
+        if (thread.getState() == Thread.State.NEW && !closed) {
+          thread.start();
+        }
+      }
+    }
+  }
+
+  /** A change committed: stamp and announce its events now rather than at the next look. */
+  void wake() {
+    start();
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  @Override
+  public void onAppended(Runnable listener) {
+    listeners.add(listener);
+    start();
+  }
+
+  @Override
+  public List<ChangeEvent> after(long position, int limit) {
+    try (Connection c = reads.getConnection();
+        PreparedStatement sql = c.prepareStatement("SELECT feed_position, kind, changed_at,"
+            + " resource_id, version, payload FROM events WHERE feed_position > ?"
+            + " ORDER BY feed_position LIMIT ?")) {
+      sql.setLong(1, position);
+      sql.setInt(2, limit);
+      List<ChangeEvent> events = new ArrayList<>();
+      try (ResultSet rows = sql.executeQuery()) {
+        while (rows.next()) {
+          Long version = rows.getLong(5);
+          if (rows.wasNull()) {
+            version = null;
+          }
+          events.add(EventCodec.event(
+              rows.getLong(1),
+              rows.getString(2),
+              rows.getLong(3),
+              rows.getString(4),
+              version,
+              rows.getString(6)));
+        }
+      }
+      return events;
+    } catch (SQLException e) {
+      throw faults.unavailable("read", e, false);
+    }
+  }
+
+  @Override
+  public Bounds bounds() {
+    try (Connection c = reads.getConnection();
+        Statement sql = c.createStatement()) {
+      return bounds(sql);
+    } catch (SQLException e) {
+      throw faults.unavailable("read", e, false);
+    }
+  }
+
+  private static Bounds bounds(Statement sql) throws SQLException {
+    // Read in this order: a prune between the two reads can only make "pruned" look older.
+    long pruned = single(sql, "SELECT pruned FROM feed_head WHERE id = 1");
+    long last = single(sql, "SELECT COALESCE(MAX(feed_position), 0) FROM events");
+    return new Bounds(pruned, Math.max(pruned, last));
+  }
+
+  @Override
+  public long prune(Instant time, int limit) {
+    long cutoff = time.toEpochMilli();
+    try {
+      return maintenance.run(() -> {
+        try (Statement sql = connection.get().createStatement()) {
+          lockHead(sql);
+          long pruned = single(sql, "SELECT pruned FROM feed_head WHERE id = 1");
+          // The oldest events, by position, while they are older than the cutoff: a time out of
+          // order (clocks of two instances) stops the prune there, never leaves a hole.
+          long through = pruned;
+          long count = 0;
+          try (PreparedStatement oldest = connection
+              .get()
+              .prepareStatement("SELECT feed_position, changed_at FROM events"
+                  + " WHERE feed_position > ? ORDER BY feed_position LIMIT ?")) {
+            oldest.setLong(1, pruned);
+            oldest.setInt(2, limit);
+            try (ResultSet rows = oldest.executeQuery()) {
+              while (rows.next() && rows.getLong(2) < cutoff) {
+                through = rows.getLong(1);
+                count++;
+              }
+            }
+          }
+          if (count == 0) {
+            return 0L;
+          }
+          try (PreparedStatement delete = connection
+              .get()
+              .prepareStatement(
+                  "DELETE FROM events WHERE feed_position > ? AND feed_position <= ?")) {
+            delete.setLong(1, pruned);
+            delete.setLong(2, through);
+            delete.executeUpdate();
+          }
+          try (PreparedStatement head =
+              connection.get().prepareStatement("UPDATE feed_head SET pruned = ? WHERE id = 1")) {
+            head.setLong(1, through);
+            head.executeUpdate();
+          }
+          return count;
+        } catch (SQLException e) {
+          throw new io.micronaut.data.exceptions.DataAccessException("prune failed", e);
+        }
+      });
+    } catch (RuntimeException e) {
+      throw faults.writeFailed(e, null, false);
+    }
+  }
+
+  /**
+   * Gives positions to the committed events that have none, in id order, after the last given.
+   * One stamping transaction at a time in the whole cluster: each locks {@code feed_head} first.
+   *
+   * @return how many it stamped
+   */
+  long stamp() {
+    if (!stamps) {
+      return 0;
+    }
+    try (Connection c = reads.getConnection();
+        Statement sql = c.createStatement();
+        ResultSet any = sql.executeQuery(
+            "SELECT id FROM events WHERE feed_position IS NULL ORDER BY id LIMIT 1")) {
+      if (!any.next()) {
+        return 0;
+      }
+    } catch (SQLException e) {
+      throw faults.unavailable("read", e, false);
+    }
+    return maintenance.run(() -> {
+      try (Statement sql = connection.get().createStatement()) {
+        lockHead(sql);
+        long last = single(
+            sql,
+            "SELECT COALESCE((SELECT MAX(feed_position) FROM events),"
+                + " (SELECT pruned FROM feed_head WHERE id = 1))");
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery("SELECT id FROM events WHERE feed_position IS NULL"
+            + " ORDER BY id LIMIT " + STAMP_BATCH)) {
+          while (rows.next()) {
+            ids.add(rows.getLong(1));
+          }
+        }
+        if (ids.isEmpty()) {
+          return 0L;
+        }
+        try (PreparedStatement update =
+            connection.get().prepareStatement("UPDATE events SET feed_position = ? WHERE id = ?")) {
+          for (long id : ids) {
+            update.setLong(1, ++last);
+            update.setLong(2, id);
+            update.addBatch();
+          }
+          update.executeBatch();
+        }
+        return (long) ids.size();
+      } catch (SQLException e) {
+        throw new io.micronaut.data.exceptions.DataAccessException("stamping failed", e);
+      }
+    });
+  }
+
+  private static void lockHead(Statement sql) throws SQLException {
+    sql.executeUpdate("UPDATE feed_head SET pruned = pruned WHERE id = 1");
+  }
+
+  private static long single(Statement sql, String query) throws SQLException {
+    try (ResultSet row = sql.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private void run() {
+    while (!closed) {
+      boolean local;
+      synchronized (signal) {
+        if (!woken) {
+          try {
+            signal.wait(POLL.toMillis());
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        local = woken;
+        woken = false;
+      }
+      if (closed) {
+        return;
+      }
+      try {
+        while (stamp() == STAMP_BATCH) {
+          // more to stamp: go on before telling the readers
+        }
+        long last = bounds().last();
+        if (local || last != lastSeen) {
+          lastSeen = last;
+          for (Runnable listener : listeners) {
+            listener.run();
+          }
+        }
+      } catch (RuntimeException e) {
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog > 60_000) {
+          lastFailureLog = now;
+          LOG.warn("The change feed cannot stamp or read events now: {}", faults.describe(e));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+    try {
+      if (thread.getState() != Thread.State.NEW) {
+        thread.join(2000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
