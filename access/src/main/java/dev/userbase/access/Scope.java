@@ -13,6 +13,8 @@ public enum Scope {
   GROUPS_READ("groups:read"),
   /** Every change to groups and memberships. */
   GROUPS_WRITE("groups:write"),
+  /** {@code GET} on {@code /events}: the change feed, which holds every user's data. */
+  EVENTS_READ("events:read"),
   /** The operational endpoints: metrics, health details, backups, exports. */
   ADMIN("admin");
 

@@ -2,6 +2,8 @@ package dev.userbase.app;
 
 import dev.userbase.api.http.access.AccessSettings;
 import dev.userbase.api.http.common.HttpSettings;
+import dev.userbase.api.http.events.EventSettings;
+import dev.userbase.persistence.jdbc.FeedSettings;
 import dev.userbase.persistence.jdbc.PooledSettings;
 import dev.userbase.persistence.sqlite.BackupSettings;
 import dev.userbase.persistence.sqlite.SqliteSettings;
@@ -41,7 +43,9 @@ final class SettingsCheck {
       BackupSettings.class,
       PooledSettings.class,
       ShutdownSettings.class,
-      HealthSettings.class);
+      HealthSettings.class,
+      FeedSettings.class,
+      EventSettings.class);
 
   /**
    * One setting of a typed record.

@@ -78,7 +78,9 @@ final class TokenCommands implements Callable<Integer> {
         names = "--scopes",
         required = true,
         paramLabel = "SCOPES",
-        description = "Comma-separated: users:read, users:write, groups:read, groups:write, admin.")
+        description =
+            "Comma-separated: users:read, users:write, groups:read, groups:write, events:read,"
+                + " admin.")
     String scopes;
 
     @CommandLine.Mixin

@@ -37,7 +37,7 @@ class AccessProcessTest {
       assertFailsInOneLine(
           process,
           "Userbase failed to start: " + tokens.toRealPath()
-              + ":4: unknown scope 'users:delete'; the scopes are users:read, users:write, groups:read, groups:write, admin");
+              + ":4: unknown scope 'users:delete'; the scopes are users:read, users:write, groups:read, groups:write, events:read, admin");
     }
     try (ServerProcess process = ServerProcess.start(
         folder,

@@ -41,6 +41,7 @@ abstract class AccessSuite implements TestPropertyProvider {
       "users:write",
       "groups:read",
       "groups:write",
+      "events:read",
       "admin");
 
   final TestTokens tokens = new TestTokens()
@@ -49,6 +50,7 @@ abstract class AccessSuite implements TestPropertyProvider {
       .with("ops", Scope.ADMIN)
       .with("groupReader", Scope.GROUPS_READ)
       .with("groupWriter", Scope.GROUPS_WRITE)
+      .with("eventReader", Scope.EVENTS_READ)
       .with("former", Scope.USERS_READ, Scope.USERS_WRITE, Scope.ADMIN)
       .with("late", Scope.USERS_READ)
       .write("late");
@@ -142,6 +144,7 @@ abstract class AccessSuite implements TestPropertyProvider {
             "{\"name\":\"Imported\"}\n",
             Scope.ADMIN,
             200),
+        new Route("GET /events", "GET", h -> "/events", null, Scope.EVENTS_READ, 200),
         new Route("GET /prometheus", "GET", h -> "/prometheus", null, Scope.ADMIN, 200),
         new Route("GET /health", "GET", h -> "/health", null, null, 200),
         new Route("GET /health/readiness", "GET", h -> "/health/readiness", null, null, 200),
@@ -185,6 +188,7 @@ abstract class AccessSuite implements TestPropertyProvider {
       case "users:write" -> new String[] {"Authorization", tokens.bearer("writer")};
       case "groups:read" -> new String[] {"Authorization", tokens.bearer("groupReader")};
       case "groups:write" -> new String[] {"Authorization", tokens.bearer("groupWriter")};
+      case "events:read" -> new String[] {"Authorization", tokens.bearer("eventReader")};
       case "admin" -> new String[] {"Authorization", tokens.bearer("ops")};
       default -> throw new IllegalArgumentException(which);
     };

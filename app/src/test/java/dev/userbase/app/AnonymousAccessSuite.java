@@ -52,6 +52,7 @@ abstract class AnonymousAccessSuite implements TestPropertyProvider {
     statuses.put(
         "POST /admin/backup", http.send("POST", "/admin/backup", null, null).statusCode());
     statuses.put("GET /prometheus", http.get("/prometheus").statusCode());
+    statuses.put("GET /events", http.get("/events").statusCode());
     statuses.put("GET /health", http.get("/health").statusCode());
     return statuses;
   }
@@ -62,7 +63,7 @@ abstract class AnonymousAccessSuite implements TestPropertyProvider {
     Map<String, Integer> statuses = callEveryRoute(new HttpCalls(server.getURI()));
     System.out.println("anonymous from loopback: " + statuses);
     assertThat(statuses)
-        .containsExactlyEntriesOf(expected(201, 200, 200, 200, 204, backupStatus(), 200, 200));
+        .containsExactlyEntriesOf(expected(201, 200, 200, 200, 204, backupStatus(), 200, 200, 200));
   }
 
   @Test
@@ -73,7 +74,7 @@ abstract class AnonymousAccessSuite implements TestPropertyProvider {
       Map<String, Integer> statuses = callEveryRoute(http);
       System.out.println("anonymous from another host: " + statuses);
       assertThat(statuses)
-          .containsExactlyEntriesOf(expected(401, 401, 401, 401, 401, 401, 401, 200));
+          .containsExactlyEntriesOf(expected(401, 401, 401, 401, 401, 401, 401, 401, 200));
       HttpResponse<String> refused = http.get("/users");
       assertThat(refused.headers().firstValue("WWW-Authenticate"))
           .contains("Bearer realm=\"userbase\"");
@@ -92,6 +93,7 @@ abstract class AnonymousAccessSuite implements TestPropertyProvider {
       "DELETE /users/{id}",
       "POST /admin/backup",
       "GET /prometheus",
+      "GET /events",
       "GET /health"
     };
     Map<String, Integer> expected = new java.util.LinkedHashMap<>();

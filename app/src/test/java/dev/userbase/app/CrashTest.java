@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILL to the real server under 32 writers, cycle after cycle on one file: no acknowledged user
- * is ever missing and the file stays sound. CI runs 3 cycles; {@code bench/crash N} runs N.
+ * is ever missing, nor its event in the
+ * change feed, and the file stays sound. CI runs 3 cycles; {@code bench/crash N} runs N.
  */
 class CrashTest {
 
@@ -46,6 +47,10 @@ class CrashTest {
           .isEqualTo("ok");
       Map<Long, String> lost = SqliteFile.missing(acknowledged, SqliteFile.names(database));
       assertThat(lost).as("acknowledged users missing after cycle %d", cycle).isEmpty();
+      // Each acknowledged user's event committed with it: the feed has every one, with no gap.
+      assertThat(SqliteFile.createdInFeed(database))
+          .as("acknowledged users whose event is missing after cycle %d", cycle)
+          .containsAll(acknowledged.keySet());
     }
     System.out.printf(
         "SIGKILL crash: %d cycles under %d writers, %d acknowledged, %d cut off unanswered by the"

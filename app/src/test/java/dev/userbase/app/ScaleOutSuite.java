@@ -7,7 +7,10 @@ import dev.userbase.persistence.jdbc.TestServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +65,52 @@ abstract class ScaleOutSuite {
       assertThat(tb.ok() + tb.preconditionFailed()).isEqualTo(PUTS_PER_CLIENT);
       assertThat(finalVersion).isEqualTo(1 + ta.ok() + tb.ok());
       assertThat(finalVersion).isEqualTo(Math.max(ta.highestVersion(), tb.highestVersion()));
+    } finally {
+      store.dropDatabase(database);
+    }
+  }
+
+  /**
+   * A stream held on one instance hears every change made through the other, in order, each
+   * within the feed's look at the shared database (every {@code JdbcChangeFeed.POLL}).
+   */
+  @Test
+  void aStreamOnOneInstanceHearsEveryChangeMadeThroughTheOther() throws Exception {
+    TestServer store = testServer();
+    String database = store.newDatabase();
+    Map<String, Object> properties = new HashMap<>(store.properties(database));
+    properties.put("micronaut.server.port", -1);
+    try (EmbeddedServer writes = ApplicationContext.run(EmbeddedServer.class, properties);
+        EmbeddedServer streams = ApplicationContext.run(EmbeddedServer.class, properties);
+        EventStreamClient stream = EventStreamClient.open(streams.getURI(), "/events?after=0")) {
+      HttpCalls http = new HttpCalls(writes.getURI());
+      long slowest = 0;
+      List<Long> delays = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        long sent = System.nanoTime();
+        HttpResponse<String> created = http.postJson("/users", "{\"name\": \"Across " + i + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        long acknowledged = System.nanoTime();
+        EventStreamClient.Received event = stream.next(Duration.ofSeconds(5));
+        assertThat(event).as("event %d", i).isNotNull();
+        long delay = (System.nanoTime() - acknowledged) / 1_000_000;
+        delays.add(delay);
+        slowest = Math.max(slowest, delay);
+        assertThat(event.id()).isEqualTo(Long.toString(i + 1));
+        assertThat(event.data())
+            .contains("\"resourceId\":\""
+                + created.headers().firstValue("Location").orElseThrow().substring(7) + "\"");
+        assertThat(sent).isLessThan(acknowledged);
+      }
+      java.util.Collections.sort(delays);
+      System.out.printf(
+          store.store() + " scale-out feed: 20 creates through one instance, heard on the other"
+              + " after the 201 in %d ms (median), %d ms (slowest)%n",
+          delays.get(10),
+          slowest);
+      assertThat(slowest)
+          .as("ms from a 201 on one instance to its event on the other")
+          .isLessThan(2000);
     } finally {
       store.dropDatabase(database);
     }

@@ -28,6 +28,33 @@ final class SqliteFile {
   }
 
   /** What {@code PRAGMA integrity_check} says: "ok" for a sound file. */
+  /**
+   * The ids of the users whose {@code user.created} event the feed holds; and whether the feed's
+   * positions run 1, 2, 3… with no gap (nothing has been pruned in these files).
+   */
+  static java.util.Set<Long> createdInFeed(Path file) throws SQLException {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement sql = connection.createStatement()) {
+      try (ResultSet bounds = sql.executeQuery(
+          "SELECT COUNT(*), COALESCE(MIN(feed_position), 1), COALESCE(MAX(feed_position), 0)"
+              + " FROM events")) {
+        bounds.next();
+        if (bounds.getLong(2) != 1 || bounds.getLong(1) != bounds.getLong(3)) {
+          throw new AssertionError("the feed's positions have a gap: " + bounds.getLong(1)
+              + " events from " + bounds.getLong(2) + " to " + bounds.getLong(3));
+        }
+      }
+      try (ResultSet rows =
+          sql.executeQuery("SELECT resource_id FROM events WHERE kind = 'user.created'")) {
+        while (rows.next()) {
+          ids.add(Long.parseLong(rows.getString(1)));
+        }
+      }
+    }
+    return ids;
+  }
+
   static String integrity(Path file) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement();

@@ -2,6 +2,7 @@ package dev.userbase.api.http;
 
 import static org.mockito.Mockito.mock;
 
+import dev.userbase.domain.ChangeFeed;
 import dev.userbase.domain.GroupService;
 import dev.userbase.domain.UserService;
 import dev.userbase.domain.UserTransfers;
@@ -26,6 +27,11 @@ public class MockedDomain {
   @Singleton
   GroupService groupService() {
     return mock(GroupService.class);
+  }
+
+  @Singleton
+  ChangeFeed changeFeed() {
+    return mock(ChangeFeed.class);
   }
 
   @Singleton

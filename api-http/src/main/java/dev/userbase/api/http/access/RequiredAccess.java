@@ -26,6 +26,10 @@ public final class RequiredAccess {
     if (under(path, "/users")) {
       return reads ? Scope.USERS_READ : Scope.USERS_WRITE;
     }
+    if (under(path, "/events")) {
+      // Only reads are routed; anything else is refused after the token is checked.
+      return Scope.EVENTS_READ;
+    }
     return Scope.ADMIN;
   }
 

@@ -25,8 +25,13 @@ public final class SharedResponses {
   public static final String AFTER = PARAMETERS + "After";
   public static final String SEARCH_AFTER = PARAMETERS + "SearchAfter";
   public static final String GROUP_NAME_PREFIX = PARAMETERS + "GroupNamePrefix";
+  public static final String FEED_AFTER = PARAMETERS + "FeedAfter";
+  public static final String FEED_LIMIT = PARAMETERS + "FeedLimit";
+  public static final String LAST_EVENT_ID = PARAMETERS + "LastEventId";
   public static final String GUIDE_NAME = PARAMETERS + "GuideName";
   public static final String GUIDE_EMAIL = PARAMETERS + "GuideEmail";
+
+  public static final String EVENT_PAGE = "#/components/schemas/EventPage";
 
   public static final String BAD_REQUEST = RESPONSES + "BadRequest";
   public static final String UNAUTHORIZED = RESPONSES + "Unauthorized";

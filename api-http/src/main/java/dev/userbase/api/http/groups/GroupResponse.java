@@ -12,7 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @io.swagger.v3.oas.annotations.media.Schema(
     requiredProperties = {"id", "name", "description", "createdAt", "updatedAt", "version"})
-record GroupResponse(
+public record GroupResponse(
     long id,
     String name,
     @Nullable String description,
@@ -25,7 +25,7 @@ record GroupResponse(
 
     long version) {
 
-  static GroupResponse fromDomain(Group group) {
+  public static GroupResponse fromDomain(Group group) {
     return new GroupResponse(
         group.id().value(),
         group.name().value(),

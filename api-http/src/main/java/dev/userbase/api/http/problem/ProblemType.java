@@ -19,6 +19,7 @@ public enum ProblemType {
   STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
   SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down"),
   NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not available on this store"),
+  FEED_POSITION_GONE("position-gone", HttpStatus.GONE, "Feed position no longer served"),
   UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
   MISSING_SCOPE("missing-scope", HttpStatus.FORBIDDEN, "Missing scope"),
   RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),

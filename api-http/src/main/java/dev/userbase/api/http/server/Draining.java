@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 public final class Draining {
 
   private volatile boolean draining;
+  private final java.util.List<Runnable> onBegin =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Whether the shutdown drain has begun. */
   public boolean isDraining() {
@@ -20,5 +22,14 @@ public final class Draining {
   /** Begins the drain; there is no way back. */
   public void begin() {
     draining = true;
+    onBegin.forEach(Runnable::run);
+  }
+
+  /**
+   * Runs {@code action} when the drain begins: what holds a request open for ever (an event
+   * stream) ends it then, so that the requests in flight can finish.
+   */
+  public void onBegin(Runnable action) {
+    onBegin.add(action);
   }
 }

@@ -1,0 +1,243 @@
+package dev.userbase.api.http.events;
+
+import dev.userbase.api.http.common.HttpSettings;
+import dev.userbase.api.http.server.Draining;
+import dev.userbase.domain.ChangeEvent;
+import dev.userbase.domain.ChangeFeed;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.sse.Event;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands the feed to this instance's open streams. One thread reads each new page of events once,
+ * renders each event once, and offers it to every stream that has reached that page; a stream
+ * that is behind (it resumed from an older position) is read for on its own until it catches up.
+ * The store wakes the thread when events may be readable ({@link ChangeFeed#onAppended}); it also
+ * wakes to send keep-alives. Made at start, so that its meters are there from the start at 0.
+ */
+@Context
+@Requires(property = "userbase.events.enabled", notEquals = "false")
+@Requires(beans = ChangeFeed.class)
+final class FeedDispatcher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeedDispatcher.class);
+
+  /** Events read at a time, for the live page and for one stream catching up. */
+  static final int PAGE = 500;
+
+  private final ChangeFeed feed;
+  private final JsonMapper json;
+  private final long keepAliveNanos;
+  private final int buffer;
+  private final ConcurrentLinkedQueue<EventStream> joining = new ConcurrentLinkedQueue<>();
+  private final List<EventStream> streams = new ArrayList<>();
+  private final Object signal = new Object();
+  private final Thread thread;
+  private final Counter cutOff;
+  private boolean woken;
+  private volatile boolean closed;
+  private volatile int open;
+  private long live = -1;
+
+  FeedDispatcher(
+      ChangeFeed feed,
+      JsonMapper json,
+      EventSettings settings,
+      HttpSettings http,
+      Draining draining,
+      @Nullable MeterRegistry meters) {
+    this.feed = feed;
+    this.json = json;
+    this.buffer = settings.buffer();
+    // Within the server's idle timeout, whatever the settings: a quiet stream must stay open.
+    this.keepAliveNanos =
+        Math.min(settings.keepAlive().toNanos(), http.idleTimeout().toNanos() / 2);
+    this.thread = new Thread(this::run, "userbase-feed-streams");
+    thread.setDaemon(true);
+    if (meters != null) {
+      Gauge.builder("userbase.events.subscribers", this, d -> d.open)
+          .description("Open event streams on this instance")
+          .register(meters);
+      this.cutOff = Counter.builder("userbase.events.cut.off")
+          .description("Event streams cut off because their client read too slowly")
+          .register(meters);
+    } else {
+      this.cutOff = null;
+    }
+    // A stopping server ends every stream at once: its clients reconnect to another instance.
+    draining.onBegin(this::close);
+  }
+
+  /** A new stream, after {@code position}; the first call starts the thread. */
+  EventStream open(long position, Duration retry) {
+    EventStream stream = new EventStream(buffer, position);
+    stream.offer(Event.of("").retry(retry).comment("position " + position));
+    synchronized (thread) {
+      if (thread.getState() == Thread.State.NEW) {
+        feed.onAppended(this::wake);
+        thread.start();
+      }
+    }
+    joining.add(stream);
+    wake();
+    return stream;
+  }
+
+  /** Events may have become readable, or a stream joined. */
+  void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  private void run() {
+    while (!closed) {
+      synchronized (signal) {
+        if (!woken) {
+          try {
+            signal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(keepAliveNanos) / 3));
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        woken = false;
+      }
+      try {
+        boolean behind;
+        do {
+          behind = round();
+        } while (behind && !closed);
+      } catch (RuntimeException e) {
+        LOG.warn("Event streams could not read the feed: {}", e.toString());
+        pause();
+      }
+    }
+    for (EventStream stream : streams) {
+      stream.end(null);
+    }
+    for (EventStream stream; (stream = joining.poll()) != null; ) {
+      stream.end(null);
+    }
+  }
+
+  /** One pass over the streams; true when one is still behind and another pass is due. */
+  private boolean round() {
+    for (EventStream stream; (stream = joining.poll()) != null; ) {
+      streams.add(stream);
+    }
+    streams.removeIf(EventStream::ended);
+    open = streams.size();
+    if (streams.isEmpty()) {
+      return false;
+    }
+    if (live < 0) {
+      live = feed.bounds().last();
+    }
+    List<Event<String>> page = render(feed.after(live, PAGE));
+    long pageEnd =
+        page.isEmpty() ? live : Long.parseLong(page.get(page.size() - 1).getId());
+    boolean behind = page.size() == PAGE;
+    long now = System.nanoTime();
+    for (EventStream stream : streams) {
+      if (stream.cursor >= live && stream.cursor <= pageEnd) {
+        deliver(stream, page);
+      } else if (stream.cursor < live) {
+        // Resumed from an older position: a page of its own, until it reaches the live one.
+        deliver(stream, render(feed.after(stream.cursor, PAGE)));
+        behind |= stream.cursor < pageEnd;
+      }
+      // A stream past the live page (it joined at a later "now") waits for the page to reach it.
+      if (!stream.ended() && now - stream.lastOffered > keepAliveNanos) {
+        stream.offer(Event.of("").comment("keep-alive"));
+        stream.lastOffered = now;
+      }
+    }
+    live = pageEnd;
+    return behind;
+  }
+
+  /** Offers the events of {@code page} after the stream's cursor. */
+  private void deliver(EventStream stream, List<Event<String>> page) {
+    for (Event<String> event : page) {
+      long position = Long.parseLong(event.getId());
+      if (position <= stream.cursor) {
+        continue;
+      }
+      if (!stream.offer(event)) {
+        if (cutOff != null) {
+          cutOff.increment();
+        }
+        LOG.info(
+            "An event stream was cut off at position {}: its client reads too slowly",
+            stream.cursor);
+        return;
+      }
+      stream.cursor = position;
+      stream.lastOffered = System.nanoTime();
+    }
+  }
+
+  private List<Event<String>> render(List<ChangeEvent> events) {
+    List<Event<String>> rendered = new ArrayList<>(events.size());
+    for (ChangeEvent event : events) {
+      rendered.add(Event.of(text(event))
+          .id(Long.toString(event.position()))
+          .name(event.type().wireName()));
+    }
+    return rendered;
+  }
+
+  /** The event as one line of JSON: a stream's {@code data:} and a polled page's item alike. */
+  String text(ChangeEvent event) {
+    try {
+      return json.writeValueAsString(EventResponse.fromDomain(event));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void pause() {
+    synchronized (signal) {
+      try {
+        signal.wait(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Ends every stream: a stopping server does not wait for clients that never hang up. */
+  @PreDestroy
+  @Override
+  public void close() {
+    closed = true;
+    wake();
+    if (thread.getState() == Thread.State.NEW) {
+      for (EventStream stream; (stream = joining.poll()) != null; ) {
+        stream.end(null);
+      }
+      return;
+    }
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
