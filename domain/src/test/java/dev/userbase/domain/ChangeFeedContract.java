@@ -179,11 +179,12 @@ public abstract class ChangeFeedContract {
         .isInstanceOf(FeedPositionGoneException.class)
         .hasMessageContaining("beyond the feed's last, 5");
 
-    // Pruned to the end, the positions go on from there: none is handed out twice.
-    assertThat(feed.prune(Instant.now().plusSeconds(60), 100)).isEqualTo(2);
-    assertThat(feed.bounds()).isEqualTo(new ChangeFeed.Bounds(5, 5));
+    // The newest stays, however old, and the positions go on from it: none is handed out twice.
+    assertThat(feed.prune(Instant.now().plusSeconds(60), 100)).isEqualTo(1);
+    assertThat(feed.bounds()).isEqualTo(new ChangeFeed.Bounds(4, 5));
+    assertThat(feed.prune(Instant.now().plusSeconds(60), 100)).isZero();
     users.insert(User.create(UserName.of("After"), null, clock));
-    assertThat(settled(1)).extracting(ChangeEvent::position).containsExactly(6L);
+    assertThat(settled(2)).extracting(ChangeEvent::position).containsExactly(5L, 6L);
   }
 
   /**

@@ -40,11 +40,13 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcChangeFeed.class);
   private static final int STAMP_BATCH = 2000;
+  private static final long GATHER_NANOS = 20_000_000;
 
   private final DataSource reads;
   private final JdbcUserRepository.Writes maintenance;
   private final Supplier<Connection> connection;
   private final boolean stamps;
+  private final String positionColumn;
   private final StoreFaults faults;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final Object signal = new Object();
@@ -59,7 +61,8 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
    * @param maintenance runs a transaction that stamps or prunes (READ COMMITTED where the store has
    *     concurrent writers)
    * @param connection that transaction's connection
-   * @param stamps whether events are written without a position and stamped after commit
+   * @param stamps whether events are written without a position and stamped after commit (in
+   *     {@code feed_position}); otherwise the event's id is its position
    */
   public JdbcChangeFeed(
       DataSource reads,
@@ -71,6 +74,7 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
     this.maintenance = maintenance;
     this.connection = connection;
     this.stamps = stamps;
+    this.positionColumn = stamps ? "feed_position" : "id";
     this.faults = faults;
     this.thread = new Thread(this::run, "userbase-feed");
     thread.setDaemon(true);
@@ -108,9 +112,10 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
   @Override
   public List<ChangeEvent> after(long position, int limit) {
     try (Connection c = reads.getConnection();
-        PreparedStatement sql = c.prepareStatement("SELECT feed_position, kind, changed_at,"
-            + " resource_id, version, payload FROM events WHERE feed_position > ?"
-            + " ORDER BY feed_position LIMIT ?")) {
+        PreparedStatement sql =
+            c.prepareStatement("SELECT " + positionColumn + ", kind, changed_at,"
+                + " resource_id, version, payload FROM events WHERE " + positionColumn + " > ?"
+                + " ORDER BY " + positionColumn + " LIMIT ?")) {
       sql.setLong(1, position);
       sql.setInt(2, limit);
       List<ChangeEvent> events = new ArrayList<>();
@@ -139,17 +144,13 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
   public Bounds bounds() {
     try (Connection c = reads.getConnection();
         Statement sql = c.createStatement()) {
-      return bounds(sql);
+      // Read in this order: a prune between the two reads can only make "pruned" look older.
+      long pruned = single(sql, "SELECT pruned FROM feed_head WHERE id = 1");
+      long last = single(sql, "SELECT COALESCE(MAX(" + positionColumn + "), 0) FROM events");
+      return new Bounds(pruned, Math.max(pruned, last));
     } catch (SQLException e) {
       throw faults.unavailable("read", e, false);
     }
-  }
-
-  private static Bounds bounds(Statement sql) throws SQLException {
-    // Read in this order: a prune between the two reads can only make "pruned" look older.
-    long pruned = single(sql, "SELECT pruned FROM feed_head WHERE id = 1");
-    long last = single(sql, "SELECT COALESCE(MAX(feed_position), 0) FROM events");
-    return new Bounds(pruned, Math.max(pruned, last));
   }
 
   @Override
@@ -166,8 +167,8 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
           long count = 0;
           try (PreparedStatement oldest = connection
               .get()
-              .prepareStatement("SELECT feed_position, changed_at FROM events"
-                  + " WHERE feed_position > ? ORDER BY feed_position LIMIT ?")) {
+              .prepareStatement("SELECT " + positionColumn + ", changed_at FROM events WHERE "
+                  + positionColumn + " > ? ORDER BY " + positionColumn + " LIMIT ?")) {
             oldest.setLong(1, pruned);
             oldest.setInt(2, limit);
             try (ResultSet rows = oldest.executeQuery()) {
@@ -177,13 +178,20 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
               }
             }
           }
+          // The newest event stays, however old: on SQLite the next id is the largest plus one,
+          // and an empty table would hand out a position again.
+          long newest = single(sql, "SELECT COALESCE(MAX(" + positionColumn + "), 0) FROM events");
+          if (through == newest && count > 0) {
+            through = findPrevious(through, pruned);
+            count--;
+          }
           if (count == 0) {
             return 0L;
           }
           try (PreparedStatement delete = connection
               .get()
-              .prepareStatement(
-                  "DELETE FROM events WHERE feed_position > ? AND feed_position <= ?")) {
+              .prepareStatement("DELETE FROM events WHERE " + positionColumn + " > ? AND "
+                  + positionColumn + " <= ?")) {
             delete.setLong(1, pruned);
             delete.setLong(2, through);
             delete.executeUpdate();
@@ -200,6 +208,22 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
       });
     } catch (RuntimeException e) {
       throw faults.writeFailed(e, null, false);
+    }
+  }
+
+  /** The position before {@code position} that is above {@code pruned}, or {@code pruned}. */
+  private long findPrevious(long position, long pruned) throws SQLException {
+    try (PreparedStatement previous = connection
+        .get()
+        .prepareStatement("SELECT COALESCE(MAX(" + positionColumn + "), ?) FROM events WHERE "
+            + positionColumn + " > ? AND " + positionColumn + " < ?")) {
+      previous.setLong(1, pruned);
+      previous.setLong(2, pruned);
+      previous.setLong(3, position);
+      try (ResultSet row = previous.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
     }
   }
 
@@ -268,6 +292,7 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
   }
 
   private void run() {
+    long lastStamp = 0;
     while (!closed) {
       boolean local;
       synchronized (signal) {
@@ -285,16 +310,34 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
         return;
       }
       try {
-        while (stamp() == STAMP_BATCH) {
-          // more to stamp: go on before telling the readers
+        if (stamps) {
+          // One stamping transaction covers every commit of the last few milliseconds: under
+          // load that is one extra commit for many writes, not one for each.
+          long wait = lastStamp + GATHER_NANOS - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+          lastStamp = System.nanoTime();
+          while (stamp() == STAMP_BATCH) {
+            // more to stamp: go on before telling the readers
+          }
         }
-        long last = bounds().last();
+        if (listeners.isEmpty()) {
+          continue;
+        }
+        // A local commit is news; otherwise only a change of the last position (made by another
+        // process) is.
+        long last = local && !stamps ? -1 : bounds().last();
         if (local || last != lastSeen) {
-          lastSeen = last;
+          if (last >= 0) {
+            lastSeen = last;
+          }
           for (Runnable listener : listeners) {
             listener.run();
           }
         }
+      } catch (InterruptedException e) {
+        return;
       } catch (RuntimeException e) {
         long now = System.currentTimeMillis();
         if (now - lastFailureLog > 60_000) {

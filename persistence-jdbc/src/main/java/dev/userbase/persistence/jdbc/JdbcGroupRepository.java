@@ -58,11 +58,12 @@ public final class JdbcGroupRepository implements GroupRepository {
 
   @Override
   public Group insert(Group newGroup) {
+    String payload = outbox == null ? null : Outbox.payload(newGroup);
     Group stored = write(newGroup.name(), () -> {
       Group saved =
           newGroup.withId(new GroupId(writes.save(GroupRow.of(newGroup)).id()));
       if (outbox != null) {
-        outbox.groupCreated(saved);
+        outbox.groupCreated(saved, payload);
       }
       return saved;
     });
@@ -95,6 +96,7 @@ public final class JdbcGroupRepository implements GroupRepository {
   @Override
   public boolean update(Group changed) {
     GroupRow row = GroupRow.of(changed);
+    String payload = outbox == null ? null : Outbox.payload(changed);
     boolean updated = write(changed.name(), () -> {
       boolean done = writes.updateFromPreviousVersion(
               row.id(),
@@ -105,7 +107,7 @@ public final class JdbcGroupRepository implements GroupRepository {
               row.version())
           == 1;
       if (done && outbox != null) {
-        outbox.groupUpdated(changed);
+        outbox.groupUpdated(changed, payload);
       }
       return done;
     });

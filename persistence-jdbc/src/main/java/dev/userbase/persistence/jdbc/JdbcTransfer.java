@@ -385,7 +385,7 @@ public abstract class JdbcTransfer implements UserTransfer {
    */
   private void announce(Counts counts) throws SQLException {
     try {
-      new Outbox(() -> writer, "", java.time.Clock.systemUTC(), null).imported(counts);
+      new Outbox(() -> writer, "", java.time.Clock.systemUTC(), null, false).imported(counts);
     } catch (io.micronaut.data.exceptions.DataAccessException e) {
       throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e);
     }

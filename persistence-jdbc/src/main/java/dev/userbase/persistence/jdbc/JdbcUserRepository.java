@@ -88,11 +88,12 @@ public final class JdbcUserRepository implements UserRepository {
 
   @Override
   public User insert(User newUser) {
+    String payload = outbox == null ? null : Outbox.payload(newUser);
     User stored = write(newUser, () -> {
       User saved =
           newUser.withId(new UserId(writes.save(UserMapper.toRow(newUser)).id()));
       if (outbox != null) {
-        outbox.userCreated(saved);
+        outbox.userCreated(saved, payload);
       }
       return saved;
     });
@@ -135,12 +136,13 @@ public final class JdbcUserRepository implements UserRepository {
   @Override
   public boolean update(User changed) {
     UserRow row = UserMapper.toRow(changed);
+    String payload = outbox == null ? null : Outbox.payload(changed);
     boolean updated = write(changed, () -> {
       boolean done = writes.updateFromPreviousVersion(
               row.id(), row.name(), row.nameKey(), row.email(), row.updatedAt(), row.version())
           == 1;
       if (done && outbox != null) {
-        outbox.userUpdated(changed);
+        outbox.userUpdated(changed, payload);
       }
       return done;
     });

@@ -36,19 +36,30 @@ public final class Outbox {
   private final String lockClause;
   private final Clock clock;
   private final JdbcChangeFeed feed;
+  private final boolean reuse;
+  private Connection preparedOn;
+  private PreparedStatement insert;
 
   /**
    * @param connection the connection of the transaction at hand
    * @param lockClause what makes a SELECT lock the rows it reads ({@code " FOR UPDATE"}), or
    *     nothing where writes are serialised already (SQLite)
    * @param feed woken after each commit; null where another process reads the feed
+   * @param reuse whether the INSERT is prepared once and kept: where every write runs on one
+   *     thread and one connection for the process's life (SQLite's writer), and preparing costs
+   *     as much as running it
    */
   public Outbox(
-      Supplier<Connection> connection, String lockClause, Clock clock, JdbcChangeFeed feed) {
+      Supplier<Connection> connection,
+      String lockClause,
+      Clock clock,
+      JdbcChangeFeed feed,
+      boolean reuse) {
     this.connection = connection;
     this.lockClause = lockClause;
     this.clock = clock;
     this.feed = feed;
+    this.reuse = reuse;
   }
 
   /** Tells the feed that a change committed: its events may be readable. */
@@ -58,40 +69,53 @@ public final class Outbox {
     }
   }
 
-  void userCreated(User user) {
+  /**
+   * A user's resource as the feed keeps it, made before the write: encoding it on the caller's
+   * thread keeps it off SQLite's one writer.
+   */
+  static String payload(User user) {
+    return EventCodec.user(user);
+  }
+
+  /** A group's resource as the feed keeps it, made before the write. */
+  static String payload(Group group) {
+    return EventCodec.group(group);
+  }
+
+  void userCreated(User user, String payload) {
     append(
         ChangeType.USER_CREATED,
         user.updatedAt().toEpochMilli(),
         id(user),
         user.version(),
-        EventCodec.user(user));
+        payload);
   }
 
-  void userUpdated(User user) {
+  void userUpdated(User user, String payload) {
     append(
         ChangeType.USER_UPDATED,
         user.updatedAt().toEpochMilli(),
         id(user),
         user.version(),
-        EventCodec.user(user));
+        payload);
   }
 
-  void groupCreated(Group group) {
+  void groupCreated(Group group, String payload) {
     append(
         ChangeType.GROUP_CREATED,
         group.updatedAt().toEpochMilli(),
         Long.toString(group.id().value()),
         group.version(),
-        EventCodec.group(group));
+        payload);
   }
 
-  void groupUpdated(Group group) {
+  void groupUpdated(Group group, String payload) {
     append(
         ChangeType.GROUP_UPDATED,
         group.updatedAt().toEpochMilli(),
         Long.toString(group.id().value()),
         group.version(),
-        EventCodec.group(group));
+        payload);
   }
 
   void membershipAdded(long group, long user) {
@@ -179,19 +203,42 @@ public final class Outbox {
   }
 
   private void append(ChangeType type, long time, String resourceId, Long version, String payload) {
-    try (PreparedStatement sql = connection.get().prepareStatement(INSERT)) {
-      sql.setString(1, type.wireName());
-      sql.setLong(2, time);
-      sql.setString(3, resourceId);
-      if (version == null) {
-        sql.setNull(4, Types.BIGINT);
-      } else {
-        sql.setLong(4, version);
+    try {
+      if (!reuse) {
+        try (PreparedStatement sql = connection.get().prepareStatement(INSERT)) {
+          bind(sql, type, time, resourceId, version, payload).executeUpdate();
+        }
+        return;
       }
-      sql.setString(5, payload);
-      sql.executeUpdate();
+      // The pool hands out a new proxy each time; the connection under it is the same one.
+      Connection physical = connection.get().unwrap(Connection.class);
+      if (physical != preparedOn || insert.isClosed()) {
+        insert = physical.prepareStatement(INSERT);
+        preparedOn = physical;
+      }
+      bind(insert, type, time, resourceId, version, payload).executeUpdate();
     } catch (SQLException e) {
       throw new DataAccessException("the feed's outbox failed: " + e.getMessage(), e);
     }
+  }
+
+  private static PreparedStatement bind(
+      PreparedStatement sql,
+      ChangeType type,
+      long time,
+      String resourceId,
+      Long version,
+      String payload)
+      throws SQLException {
+    sql.setString(1, type.wireName());
+    sql.setLong(2, time);
+    sql.setString(3, resourceId);
+    if (version == null) {
+      sql.setNull(4, Types.BIGINT);
+    } else {
+      sql.setLong(4, version);
+    }
+    sql.setString(5, payload);
+    return sql;
   }
 }

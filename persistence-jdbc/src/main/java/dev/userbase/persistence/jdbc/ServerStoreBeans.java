@@ -106,7 +106,8 @@ class ServerStoreBeans {
     }
     // Events also come from other processes (another instance, an import command), to stamp.
     changes.start();
-    return new Outbox(transactions::getConnection, " FOR UPDATE", Clock.systemUTC(), changes);
+    return new Outbox(
+        transactions::getConnection, " FOR UPDATE", Clock.systemUTC(), changes, false);
   }
 
   /** Persistence adapter for groups and memberships, beside the users, each write in its own. */

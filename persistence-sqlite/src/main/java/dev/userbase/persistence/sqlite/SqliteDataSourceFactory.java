@@ -112,7 +112,7 @@ class SqliteDataSourceFactory {
   @Requires(property = "userbase.events.enabled", notEquals = "false")
   Outbox outbox(
       @Named("default") TransactionOperations<Connection> transactions, JdbcChangeFeed changes) {
-    return new Outbox(transactions::getConnection, "", Clock.systemUTC(), changes);
+    return new Outbox(transactions::getConnection, "", Clock.systemUTC(), changes, true);
   }
 
   /**
