@@ -37,8 +37,8 @@ final class SqliteFile {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement sql = connection.createStatement()) {
       try (ResultSet bounds = sql.executeQuery(
-          "SELECT COUNT(*), COALESCE(MIN(feed_position), 1), COALESCE(MAX(feed_position), 0)"
-              + " FROM events")) {
+          // On SQLite an event's id is its position.
+          "SELECT COUNT(*), COALESCE(MIN(id), 1), COALESCE(MAX(id), 0) FROM events")) {
         bounds.next();
         if (bounds.getLong(2) != 1 || bounds.getLong(1) != bounds.getLong(3)) {
           throw new AssertionError("the feed's positions have a gap: " + bounds.getLong(1)
