@@ -1,6 +1,5 @@
 package dev.userbase.api.http.events;
 
-import io.micronaut.http.sse.Event;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,13 +13,16 @@ import org.reactivestreams.Subscription;
  * falls so far behind that the buffer fills is cut off at once (its buffer dropped): it resumes
  * with {@code Last-Event-ID}, and nobody else waits for it.
  */
-final class EventStream implements Publisher<Event<String>>, Subscription {
+final class EventStream implements Publisher<byte[]>, Subscription {
+
+  /** At most this many bytes of frames go out as one chunk. */
+  private static final int CHUNK = 64 * 1024;
 
   private final int capacity;
-  private final ArrayDeque<Event<String>> buffer = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> buffer = new ArrayDeque<>();
   private final AtomicLong demand = new AtomicLong();
   private final AtomicInteger draining = new AtomicInteger();
-  private volatile Subscriber<? super Event<String>> subscriber;
+  private volatile Subscriber<? super byte[]> subscriber;
   private volatile boolean ended;
   private boolean endSignalled;
   private Throwable endCause;
@@ -37,7 +39,7 @@ final class EventStream implements Publisher<Event<String>>, Subscription {
   }
 
   @Override
-  public void subscribe(Subscriber<? super Event<String>> s) {
+  public void subscribe(Subscriber<? super byte[]> s) {
     if (subscriber != null) {
       s.onSubscribe(this);
       s.onError(new IllegalStateException("an event stream has one subscriber"));
@@ -75,7 +77,7 @@ final class EventStream implements Publisher<Event<String>>, Subscription {
    * Offers one event. False, and the stream ended, when its buffer is full: the client reads too
    * slowly to keep up.
    */
-  boolean offer(Event<String> event) {
+  boolean offer(byte[] event) {
     if (ended) {
       return false;
     }
@@ -103,19 +105,47 @@ final class EventStream implements Publisher<Event<String>>, Subscription {
     drain();
   }
 
+  /**
+   * The frames waiting, as one chunk of up to {@link #CHUNK} bytes: a client that is behind gets
+   * many events in one write, not one write each.
+   */
+  private byte[] take() {
+    synchronized (buffer) {
+      byte[] first = buffer.poll();
+      if (first == null || buffer.isEmpty() || first.length >= CHUNK) {
+        return first;
+      }
+      int size = first.length;
+      int count = 1;
+      for (byte[] frame : buffer) {
+        if (size + frame.length > CHUNK) {
+          break;
+        }
+        size += frame.length;
+        count++;
+      }
+      byte[] chunk = new byte[size];
+      System.arraycopy(first, 0, chunk, 0, first.length);
+      int at = first.length;
+      for (int i = 1; i < count; i++) {
+        byte[] frame = buffer.poll();
+        System.arraycopy(frame, 0, chunk, at, frame.length);
+        at += frame.length;
+      }
+      return chunk;
+    }
+  }
+
   private void drain() {
     if (draining.getAndIncrement() != 0) {
       return;
     }
     int missed = 1;
     do {
-      Subscriber<? super Event<String>> s = subscriber;
+      Subscriber<? super byte[]> s = subscriber;
       if (s != null) {
         while (demand.get() > 0) {
-          Event<String> next;
-          synchronized (buffer) {
-            next = buffer.poll();
-          }
+          byte[] next = take();
           if (next == null) {
             break;
           }

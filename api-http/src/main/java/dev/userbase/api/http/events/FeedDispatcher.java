@@ -10,11 +10,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.sse.Event;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +86,7 @@ final class FeedDispatcher implements AutoCloseable {
   /** A new stream, after {@code position}; the first call starts the thread. */
   EventStream open(long position, Duration retry) {
     EventStream stream = new EventStream(buffer, position);
-    stream.offer(Event.of("").retry(retry).comment("position " + position));
+    stream.offer(ascii(": position " + position + "\nretry: " + retry.toMillis() + "\n\n"));
     synchronized (thread) {
       if (thread.getState() == Thread.State.NEW) {
         feed.onAppended(this::wake);
@@ -149,9 +149,8 @@ final class FeedDispatcher implements AutoCloseable {
     if (live < 0) {
       live = feed.bounds().last();
     }
-    List<Event<String>> page = render(feed.after(live, PAGE));
-    long pageEnd =
-        page.isEmpty() ? live : Long.parseLong(page.get(page.size() - 1).getId());
+    List<Frame> page = render(feed.after(live, PAGE));
+    long pageEnd = page.isEmpty() ? live : page.get(page.size() - 1).position();
     boolean behind = page.size() == PAGE;
     long now = System.nanoTime();
     for (EventStream stream : streams) {
@@ -164,7 +163,7 @@ final class FeedDispatcher implements AutoCloseable {
       }
       // A stream past the live page (it joined at a later "now") waits for the page to reach it.
       if (!stream.ended() && now - stream.lastOffered > keepAliveNanos) {
-        stream.offer(Event.of("").comment("keep-alive"));
+        stream.offer(KEEP_ALIVE.clone());
         stream.lastOffered = now;
       }
     }
@@ -173,13 +172,13 @@ final class FeedDispatcher implements AutoCloseable {
   }
 
   /** Offers the events of {@code page} after the stream's cursor. */
-  private void deliver(EventStream stream, List<Event<String>> page) {
-    for (Event<String> event : page) {
-      long position = Long.parseLong(event.getId());
+  private void deliver(EventStream stream, List<Frame> page) {
+    for (Frame frame : page) {
+      long position = frame.position();
       if (position <= stream.cursor) {
         continue;
       }
-      if (!stream.offer(event)) {
+      if (!stream.offer(frame.bytes())) {
         if (cutOff != null) {
           cutOff.increment();
         }
@@ -193,12 +192,25 @@ final class FeedDispatcher implements AutoCloseable {
     }
   }
 
-  private List<Event<String>> render(List<ChangeEvent> events) {
-    List<Event<String>> rendered = new ArrayList<>(events.size());
+  /** An event rendered once, as the bytes of its Server-Sent Events frame. */
+  private record Frame(long position, byte[] bytes) {}
+
+  private static final byte[] KEEP_ALIVE = ascii(": keep-alive\n\n");
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Each event as its frame: {@code id:}, {@code event:}, one {@code data:} line (the JSON has no
+   * line break: strings escape theirs), a blank line.
+   */
+  private List<Frame> render(List<ChangeEvent> events) {
+    List<Frame> rendered = new ArrayList<>(events.size());
     for (ChangeEvent event : events) {
-      rendered.add(Event.of(text(event))
-          .id(Long.toString(event.position()))
-          .name(event.type().wireName()));
+      String frame = "id: " + event.position() + "\nevent: " + event.type().wireName() + "\ndata: "
+          + text(event) + "\n\n";
+      rendered.add(new Frame(event.position(), frame.getBytes(StandardCharsets.UTF_8)));
     }
     return rendered;
   }
