@@ -1,5 +1,6 @@
 package dev.userbase.persistence.jdbc;
 
+import dev.userbase.domain.ChangeType;
 import dev.userbase.domain.Group;
 import dev.userbase.domain.GroupId;
 import dev.userbase.domain.GroupName;
@@ -63,7 +64,12 @@ public final class JdbcGroupRepository implements GroupRepository {
       Group saved =
           newGroup.withId(new GroupId(writes.save(GroupRow.of(newGroup)).id()));
       if (outbox != null) {
-        outbox.groupCreated(saved, payload);
+        outbox.changed(
+            ChangeType.GROUP_CREATED,
+            saved.id().value(),
+            saved.version(),
+            saved.updatedAt(),
+            payload);
       }
       return saved;
     });
@@ -107,7 +113,12 @@ public final class JdbcGroupRepository implements GroupRepository {
               row.version())
           == 1;
       if (done && outbox != null) {
-        outbox.groupUpdated(changed, payload);
+        outbox.changed(
+            ChangeType.GROUP_UPDATED,
+            changed.id().value(),
+            changed.version(),
+            changed.updatedAt(),
+            payload);
       }
       return done;
     });
@@ -134,19 +145,10 @@ public final class JdbcGroupRepository implements GroupRepository {
     return deleteWithEvents(id.value(), OptionalLong.empty());
   }
 
-  /** As a user's delete with its events ({@link JdbcUserRepository}), for a group. */
+  /** A delete with its events, the memberships its cascade removes included ({@link Outbox}). */
   private boolean deleteWithEvents(long id, OptionalLong expected) {
-    boolean deleted = write(null, () -> {
-      OptionalLong current = outbox.lockedVersion("user_groups", id);
-      if (current.isEmpty()
-          || (expected.isPresent() && current.getAsLong() != expected.getAsLong())) {
-        return false;
-      }
-      List<Long> members = outbox.lockedMembersOf(id);
-      writes.deleteById(id);
-      outbox.groupDeleted(id, current.getAsLong(), members);
-      return true;
-    });
+    boolean deleted =
+        write(null, () -> outbox.delete(Outbox.Owner.GROUP, id, expected, writes::deleteById));
     if (deleted) {
       committed();
     }

@@ -1,5 +1,6 @@
 package dev.userbase.persistence.jdbc;
 
+import dev.userbase.domain.ChangeType;
 import dev.userbase.domain.Email;
 import dev.userbase.domain.SearchCursor;
 import dev.userbase.domain.User;
@@ -93,7 +94,12 @@ public final class JdbcUserRepository implements UserRepository {
       User saved =
           newUser.withId(new UserId(writes.save(UserMapper.toRow(newUser)).id()));
       if (outbox != null) {
-        outbox.userCreated(saved, payload);
+        outbox.changed(
+            ChangeType.USER_CREATED,
+            saved.id().value(),
+            saved.version(),
+            saved.updatedAt(),
+            payload);
       }
       return saved;
     });
@@ -142,7 +148,12 @@ public final class JdbcUserRepository implements UserRepository {
               row.id(), row.name(), row.nameKey(), row.email(), row.updatedAt(), row.version())
           == 1;
       if (done && outbox != null) {
-        outbox.userUpdated(changed, payload);
+        outbox.changed(
+            ChangeType.USER_UPDATED,
+            changed.id().value(),
+            changed.version(),
+            changed.updatedAt(),
+            payload);
       }
       return done;
     });
@@ -168,22 +179,10 @@ public final class JdbcUserRepository implements UserRepository {
     return deleteWithEvents(id.value(), OptionalLong.empty());
   }
 
-  /**
-   * A delete with its events: the user's row is locked first, then its memberships are read (the
-   * cascade removes them), so none added meanwhile goes without its event.
-   */
+  /** A delete with its events, the memberships its cascade removes included ({@link Outbox}). */
   private boolean deleteWithEvents(long id, OptionalLong expected) {
-    boolean deleted = write(null, () -> {
-      OptionalLong current = outbox.lockedVersion("users", id);
-      if (current.isEmpty()
-          || (expected.isPresent() && current.getAsLong() != expected.getAsLong())) {
-        return false;
-      }
-      List<Long> groups = outbox.lockedGroupsOf(id);
-      writes.deleteById(id);
-      outbox.userDeleted(id, current.getAsLong(), groups);
-      return true;
-    });
+    boolean deleted =
+        write(null, () -> outbox.delete(Outbox.Owner.USER, id, expected, writes::deleteById));
     if (deleted) {
       committed();
     }

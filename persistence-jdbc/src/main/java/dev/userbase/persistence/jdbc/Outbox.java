@@ -12,9 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -82,40 +84,12 @@ public final class Outbox {
     return EventCodec.group(group);
   }
 
-  void userCreated(User user, String payload) {
-    append(
-        ChangeType.USER_CREATED,
-        user.updatedAt().toEpochMilli(),
-        id(user),
-        user.version(),
-        payload);
-  }
-
-  void userUpdated(User user, String payload) {
-    append(
-        ChangeType.USER_UPDATED,
-        user.updatedAt().toEpochMilli(),
-        id(user),
-        user.version(),
-        payload);
-  }
-
-  void groupCreated(Group group, String payload) {
-    append(
-        ChangeType.GROUP_CREATED,
-        group.updatedAt().toEpochMilli(),
-        Long.toString(group.id().value()),
-        group.version(),
-        payload);
-  }
-
-  void groupUpdated(Group group, String payload) {
-    append(
-        ChangeType.GROUP_UPDATED,
-        group.updatedAt().toEpochMilli(),
-        Long.toString(group.id().value()),
-        group.version(),
-        payload);
+  /**
+   * A user or group created or updated ({@code type}), as stored after the change, its resource
+   * encoded before the write ({@link #payload}).
+   */
+  void changed(ChangeType type, long id, long version, Instant updatedAt, String payload) {
+    append(type, updatedAt.toEpochMilli(), Long.toString(id), version, payload);
   }
 
   void membershipAdded(long group, long user) {
@@ -136,31 +110,65 @@ public final class Outbox {
         null);
   }
 
-  /** A user's delete: first the memberships its cascade removed, then the user. */
-  void userDeleted(long user, long version, List<Long> groups) {
-    long now = clock.millis();
-    for (long group : groups) {
-      append(ChangeType.MEMBERSHIP_REMOVED, now, ChangeEvent.membershipId(group, user), null, null);
-    }
-    append(ChangeType.USER_DELETED, now, Long.toString(user), version, null);
-  }
-
-  /** A group's delete: first the memberships its cascade removed, then the group. */
-  void groupDeleted(long group, long version, List<Long> users) {
-    long now = clock.millis();
-    for (long user : users) {
-      append(ChangeType.MEMBERSHIP_REMOVED, now, ChangeEvent.membershipId(group, user), null, null);
-    }
-    append(ChangeType.GROUP_DELETED, now, Long.toString(group), version, null);
-  }
-
   /** An import's one event, with its counts: its rows have no events of their own. */
   void imported(UserTransfer.Counts counts) {
     append(ChangeType.IMPORT_COMPLETED, clock.millis(), null, null, EventCodec.counts(counts));
   }
 
+  /** What a delete with its memberships deletes: a user, or a group. */
+  enum Owner {
+    USER("users", "user_id", "group_id", ChangeType.USER_DELETED),
+    GROUP("user_groups", "group_id", "user_id", ChangeType.GROUP_DELETED);
+
+    private final String table;
+    private final String column;
+    private final String other;
+    private final ChangeType deleted;
+
+    Owner(String table, String column, String other, ChangeType deleted) {
+      this.table = table;
+      this.column = column;
+      this.other = other;
+      this.deleted = deleted;
+    }
+
+    String membershipId(long owner, long other) {
+      return this == USER
+          ? ChangeEvent.membershipId(other, owner)
+          : ChangeEvent.membershipId(owner, other);
+    }
+  }
+
+  /**
+   * Deletes a user or a group with its events, in the transaction at hand. The row is locked
+   * first, then its memberships are read (the cascade removes them), so none added meanwhile goes
+   * without its event; their {@code membership.removed} events come before the delete's.
+   *
+   * @param expected the version it must be at, or empty for any
+   * @param delete deletes the row by id (the store's foreign keys cascade)
+   * @return false, having changed nothing, when there is no such row at that version
+   */
+  boolean delete(Owner owner, long id, OptionalLong expected, LongConsumer delete) {
+    OptionalLong current = lockedVersion(owner.table, id);
+    if (current.isEmpty()
+        || (expected.isPresent() && current.getAsLong() != expected.getAsLong())) {
+      return false;
+    }
+    List<Long> others = locked(
+        "SELECT " + owner.other + " FROM memberships WHERE " + owner.column + " = ? ORDER BY "
+            + owner.other,
+        id);
+    delete.accept(id);
+    long now = clock.millis();
+    for (long other : others) {
+      append(ChangeType.MEMBERSHIP_REMOVED, now, owner.membershipId(id, other), null, null);
+    }
+    append(owner.deleted, now, Long.toString(id), current.getAsLong(), null);
+    return true;
+  }
+
   /** The version of a user or group ({@code table}), locked until the transaction ends. */
-  OptionalLong lockedVersion(String table, long id) {
+  private OptionalLong lockedVersion(String table, long id) {
     try (PreparedStatement sql = connection
         .get()
         .prepareStatement("SELECT version FROM " + table + " WHERE id = ?" + lockClause)) {
@@ -171,16 +179,6 @@ public final class Outbox {
     } catch (SQLException e) {
       throw new DataAccessException("the feed's outbox failed: " + e.getMessage(), e);
     }
-  }
-
-  /** The groups of a user, locked until the transaction ends. */
-  List<Long> lockedGroupsOf(long user) {
-    return locked("SELECT group_id FROM memberships WHERE user_id = ? ORDER BY group_id", user);
-  }
-
-  /** The members of a group, locked until the transaction ends. */
-  List<Long> lockedMembersOf(long group) {
-    return locked("SELECT user_id FROM memberships WHERE group_id = ? ORDER BY user_id", group);
   }
 
   private List<Long> locked(String query, long id) {
@@ -196,10 +194,6 @@ public final class Outbox {
     } catch (SQLException e) {
       throw new DataAccessException("the feed's outbox failed: " + e.getMessage(), e);
     }
-  }
-
-  private static String id(User user) {
-    return Long.toString(user.id().value());
   }
 
   private void append(ChangeType type, long time, String resourceId, Long version, String payload) {
