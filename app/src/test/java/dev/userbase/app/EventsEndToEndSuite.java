@@ -77,10 +77,17 @@ abstract class EventsEndToEndSuite {
 
   /** The feed's last position now, once every change made so far has one. */
   private long lastPosition() throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
     long last = feed.bounds().last();
-    Thread.sleep(JdbcStamping.SETTLE.toMillis());
-    long again = feed.bounds().last();
-    return again == last ? last : lastPosition();
+    while (true) {
+      Thread.sleep(JdbcStamping.SETTLE.toMillis());
+      long again = feed.bounds().last();
+      if (again == last) {
+        return last;
+      }
+      assertThat(System.nanoTime()).as("the feed settles within %s", WAIT).isLessThan(deadline);
+      last = again;
+    }
   }
 
   /** Every event after {@code after}, polled page by page along {@code next}. */

@@ -85,7 +85,9 @@ class ServerCrashFeedTest {
     Set<Long> created = new HashSet<>();
     long position = 0;
     long quietSince = System.nanoTime();
+    long deadline = quietSince + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() - quietSince < Duration.ofSeconds(1).toNanos()) {
+      assertThat(System.nanoTime()).as("the feed stops growing within 60 s").isLessThan(deadline);
       HttpResponse<String> page = http.get("/events?after=" + position + "&limit=1000");
       assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
       JsonNode items = json.readValue(page.body(), Argument.of(JsonNode.class)).get("items");

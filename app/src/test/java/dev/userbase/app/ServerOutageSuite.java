@@ -64,10 +64,12 @@ abstract class ServerOutageSuite {
 
     proxy.cut();
     Map<Integer, Integer> statuses = new TreeMap<>();
-    for (int i = 0; i < 6; i++) {
-      HttpResponse<String> response = i % 2 == 0
-          ? http.get(location)
-          : http.postJson("/users", "{\"name\": \"During " + i + "\"}");
+    for (int i = 0; i < 9; i++) {
+      HttpResponse<String> response = switch (i % 3) {
+        case 0 -> http.get(location);
+        case 1 -> http.postJson("/users", "{\"name\": \"During " + i + "\"}");
+        default -> http.get("/events?after=0");
+      };
       statuses.merge(response.statusCode(), 1, Integer::sum);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
       assertThat(response.headers().firstValue("Content-Type"))
@@ -85,6 +87,11 @@ abstract class ServerOutageSuite {
     Duration recovery = awaitReady(http, Duration.ofSeconds(30));
     assertThat(http.get(location).statusCode()).isEqualTo(200);
     assertThat(http.postJson("/users", "{\"name\": \"After\"}").statusCode()).isEqualTo(201);
+    // The feed missed nothing: Alice, then After, and none of the refused writes.
+    assertThat(http.get("/events?after=0").body())
+        .contains("\"name\":\"Alice\"")
+        .contains("\"name\":\"After\"")
+        .doesNotContain("During");
     String scrape = http.get("/prometheus").body();
     assertThat(scrape).contains("userbase_store_unavailable_total{cause=\"");
     assertThat(scrape).contains("hikaricp_connections{pool=\"userbase-" + store.store() + "\"}");
