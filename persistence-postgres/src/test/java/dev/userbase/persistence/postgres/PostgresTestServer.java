@@ -45,11 +45,18 @@ public final class PostgresTestServer extends TestServer {
 
   @Override
   public void dropDatabase(String database) {
-    try (Connection connection = connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + database + " CASCADE");
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not drop test schema " + database, e);
+    // A test may drop its schema while its app still reads the change feed (the feed's thread
+    // looks every 200 ms): the server then picks the drop as a deadlock's victim. Try again.
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = connect();
+          Statement statement = connection.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + database + " CASCADE");
+        return;
+      } catch (SQLException e) {
+        if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+          throw new IllegalStateException("could not drop test schema " + database, e);
+        }
+      }
     }
   }
 }
