@@ -65,12 +65,18 @@ public final class JdbcUserRepository implements UserRepository {
     this.outbox = outbox;
   }
 
-  /** Each write in a transaction of its own. */
+  /**
+   * Each write in a transaction of its own, run again if the server rolls it back to break a
+   * deadlock ({@link ConflictRetry}); a write that joins a caller's transaction is left to it.
+   */
   public static Writes inTransactions(TransactionOperations<Connection> transactions) {
     return new Writes() {
       @Override
       public <T> T run(Supplier<T> statement) {
-        return transactions.executeWrite(status -> statement.get());
+        if (transactions.findTransactionStatus().isPresent()) {
+          return transactions.executeWrite(status -> statement.get());
+        }
+        return ConflictRetry.run(() -> transactions.executeWrite(status -> statement.get()));
       }
     };
   }
