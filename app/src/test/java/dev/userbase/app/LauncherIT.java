@@ -100,7 +100,21 @@ class LauncherIT {
     assertThat(training)
         .anySatisfy(arg -> assertThat(arg)
             .startsWith(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="))
-        .contains("-XX:+UseSerialGC", "-Xmx192m", "-Xmn128m", "-XX:Tier4InvocationThreshold=50000");
+        .contains("-XX:+UseSerialGC", "-Xms128m", "-Xmx128m", "-Xmn64m")
+        .noneSatisfy(arg -> assertThat(arg).startsWith("-XX:Tier4"));
+    Runtime.Version jdk = Runtime.version();
+    if (jdk.feature() >= 25) {
+      assertThat(training).noneSatisfy(arg -> assertThat(arg).startsWith("-XX:Tier"));
+    } else {
+      assertThat(training).contains("-XX:Tier3InvocationThreshold=1000");
+    }
+    if (jdk.feature() >= 22
+        || (jdk.feature() == 21 && jdk.update() >= 1)
+        || (jdk.feature() == 17 && jdk.update() >= 9)) {
+      assertThat(training).contains("-XX:TrimNativeHeapInterval=5000");
+    } else {
+      assertThat(training).noneSatisfy(arg -> assertThat(arg).startsWith("-XX:TrimNative"));
+    }
     assertThat(archive()).isNotEmptyFile();
     assertThat(Files.readString(output))
         .contains("userbase: this start also trains a start-up archive for the next ones; it is"
