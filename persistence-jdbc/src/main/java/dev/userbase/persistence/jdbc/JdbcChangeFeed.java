@@ -40,6 +40,19 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcChangeFeed.class);
   private static final int STAMP_BATCH = 2000;
+
+  /**
+   * Whether any event waits for its position. With no order asked, every store finds it on the
+   * index that holds the unstamped events; with {@code ORDER BY id} MariaDB, and PostgreSQL on
+   * statistics that lag, walked the primary key over every stamped event instead.
+   */
+  public static final String ANY_UNSTAMPED =
+      "SELECT id FROM events WHERE feed_position IS NULL LIMIT 1";
+
+  /** The next events to stamp, in the order they were written. */
+  public static final String UNSTAMPED =
+      "SELECT id FROM events WHERE feed_position IS NULL ORDER BY id LIMIT " + STAMP_BATCH;
+
   private static final long GATHER_NANOS = 20_000_000;
 
   private final DataSource reads;
@@ -239,8 +252,7 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
     }
     try (Connection c = reads.getConnection();
         Statement sql = c.createStatement();
-        ResultSet any = sql.executeQuery(
-            "SELECT id FROM events WHERE feed_position IS NULL ORDER BY id LIMIT 1")) {
+        ResultSet any = sql.executeQuery(ANY_UNSTAMPED)) {
       if (!any.next()) {
         return 0;
       }
@@ -255,8 +267,7 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
             "SELECT COALESCE((SELECT MAX(feed_position) FROM events),"
                 + " (SELECT pruned FROM feed_head WHERE id = 1))");
         List<Long> ids = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery("SELECT id FROM events WHERE feed_position IS NULL"
-            + " ORDER BY id LIMIT " + STAMP_BATCH)) {
+        try (ResultSet rows = sql.executeQuery(UNSTAMPED)) {
           while (rows.next()) {
             ids.add(rows.getLong(1));
           }

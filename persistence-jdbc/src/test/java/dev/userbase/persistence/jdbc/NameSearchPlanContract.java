@@ -158,9 +158,15 @@ public abstract class NameSearchPlanContract {
   }
 
   private String plan(Map<String, Object> store, String sql, Object... values) throws SQLException {
+    try (Connection connection = connect(store)) {
+      return plan(connection, explain() + " " + sql, values);
+    }
+  }
+
+  /** The rows of an EXPLAIN, one line each, every column as label=value. */
+  static String plan(Connection connection, String explain, Object... values) throws SQLException {
     List<String> plan = new ArrayList<>();
-    try (Connection connection = connect(store);
-        PreparedStatement query = connection.prepareStatement(explain() + " " + sql)) {
+    try (PreparedStatement query = connection.prepareStatement(explain)) {
       for (int i = 0; i < values.length; i++) {
         query.setObject(i + 1, values[i]);
       }
