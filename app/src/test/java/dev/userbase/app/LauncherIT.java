@@ -159,4 +159,23 @@ class LauncherIT {
     assertThat(usage.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(usage.exitValue()).isEqualTo(2);
   }
+
+  @Test
+  void aJvmThatPrintsANoteBeforeItsVersionIsStillKnown() throws Exception {
+    // With JDK_JAVA_OPTIONS set, "java -version" says "Picked up ..." before its version line.
+    Path tokens = folder.resolve("tokens");
+    Process create = launch(
+        Map.of("JDK_JAVA_OPTIONS", "-Duserbase.launcher.test=1"),
+        "token",
+        "create",
+        "ci",
+        "--scopes",
+        "admin",
+        "--file",
+        tokens.toString());
+    assertThat(create.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(create.exitValue()).as(Files.readString(output)).isZero();
+    assertThat(Files.readString(output)).doesNotContain("is not JDK 17 or newer");
+    assertThat(Files.readString(tokens)).startsWith("ci admin ");
+  }
 }
