@@ -53,6 +53,13 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
   public static final String UNSTAMPED =
       "SELECT id FROM events WHERE feed_position IS NULL ORDER BY id LIMIT " + STAMP_BATCH;
 
+  /**
+   * Stamps one event. "Still unstamped" lets a store find the row among the unstamped ones alone
+   * (PostgreSQL's events have no key on id: see its migration V6).
+   */
+  public static final String STAMP =
+      "UPDATE events SET feed_position = ? WHERE id = ? AND feed_position IS NULL";
+
   private static final long GATHER_NANOS = 20_000_000;
 
   private final DataSource reads;
@@ -275,8 +282,7 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
         if (ids.isEmpty()) {
           return 0L;
         }
-        try (PreparedStatement update =
-            connection.get().prepareStatement("UPDATE events SET feed_position = ? WHERE id = ?")) {
+        try (PreparedStatement update = connection.get().prepareStatement(STAMP)) {
           for (long id : ids) {
             update.setLong(1, ++last);
             update.setLong(2, id);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The feed's stamping, on a store where events are stamped after commit, finds the events without
- * a position on an index that holds them, never by walking the stamped ones: a week of events is
- * millions of rows, and the stamper looks every few milliseconds under load. The plans are taken
+ * a position on an index that holds them, never by walking the stamped ones, and finds each one it
+ * stamps on an index too: a week of events is millions of rows, and the stamper looks every few
+ * milliseconds under load. The plans are taken
  * as the store has them right after the rows went in, with no ANALYZE since, which is when a
  * planner goes wrong.
  */
@@ -26,17 +27,21 @@ public abstract class StampingPlanContract {
   private final TestServer server;
   private final String unstampedRange;
   private final String walkOverStamped;
+  private final String stampOne;
   private final String database;
 
   /**
    * @param unstampedRange what the plan says when it reads the unstamped events from an index
    *     that holds them
-   * @param walkOverStamped what it says when it walks the primary key over the stamped events
+   * @param walkOverStamped what it says when it walks over the stamped events
+   * @param stampOne what the stamper's UPDATE of one event says when it finds the row on an index
    */
-  protected StampingPlanContract(TestServer server, String unstampedRange, String walkOverStamped) {
+  protected StampingPlanContract(
+      TestServer server, String unstampedRange, String walkOverStamped, String stampOne) {
     this.server = server;
     this.unstampedRange = unstampedRange;
     this.walkOverStamped = walkOverStamped;
+    this.stampOne = stampOne;
     this.database = server.newDatabase();
   }
 
@@ -80,6 +85,10 @@ public abstract class StampingPlanContract {
         System.out.println(getClass().getSimpleName() + ": " + query + ": " + plan);
         assertThat(plan).contains(unstampedRange).doesNotContain(walkOverStamped);
       }
+      String plan = NameSearchPlanContract.plan(
+          connection, "EXPLAIN " + JdbcChangeFeed.STAMP, STAMPED + 1, STAMPED + 1);
+      System.out.println(getClass().getSimpleName() + ": " + JdbcChangeFeed.STAMP + ": " + plan);
+      assertThat(plan).contains(stampOne);
     }
   }
 }
