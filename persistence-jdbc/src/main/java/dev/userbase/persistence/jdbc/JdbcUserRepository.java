@@ -7,6 +7,7 @@ import dev.userbase.domain.User;
 import dev.userbase.domain.UserId;
 import dev.userbase.domain.UserName;
 import dev.userbase.domain.UserRepository;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -39,15 +40,32 @@ public final class JdbcUserRepository implements UserRepository {
     Optional<User> find(long id) throws SQLException;
   }
 
+  /**
+   * A store's own way to insert a user, on the connection of the write at hand, with the user's
+   * {@code user.created} event in the same statement when the feed is on: one statement where the
+   * shared way takes two ({@code writes.save} and the outbox's INSERT), and the event a few
+   * microseconds rather than a round trip.
+   */
+  @FunctionalInterface
+  public interface Insert {
+    /**
+     * @param event the event's resource ({@link Outbox#payload}), or null to write no event
+     * @return the id the store gave the user
+     */
+    long insert(UserRow row, String event) throws SQLException;
+  }
+
   private final UserRowReads reads;
   private final UserRowWrites writes;
   private final Writes runner;
   private final StoreFaults faults;
   private final Lookup byId;
+  private final Insert insert;
   private final Outbox outbox;
 
   /**
    * @param byId finds users by id instead of {@code reads}, or null
+   * @param insert inserts users instead of {@code writes}, or null
    * @param outbox where each change's events go, in its transaction; null when the feed is off
    */
   public JdbcUserRepository(
@@ -56,12 +74,14 @@ public final class JdbcUserRepository implements UserRepository {
       Writes runner,
       StoreFaults faults,
       Lookup byId,
+      Insert insert,
       Outbox outbox) {
     this.reads = reads;
     this.writes = writes;
     this.runner = runner;
     this.faults = faults;
     this.byId = byId;
+    this.insert = insert;
     this.outbox = outbox;
   }
 
@@ -97,6 +117,13 @@ public final class JdbcUserRepository implements UserRepository {
   public User insert(User newUser) {
     String payload = outbox == null ? null : Outbox.payload(newUser);
     User stored = write(newUser, () -> {
+      if (insert != null) {
+        try {
+          return newUser.withId(new UserId(insert.insert(UserMapper.toRow(newUser), payload)));
+        } catch (SQLException e) {
+          throw new DataAccessException("insert failed: " + e.getMessage(), e);
+        }
+      }
       User saved =
           newUser.withId(new UserId(writes.save(UserMapper.toRow(newUser)).id()));
       if (outbox != null) {

@@ -7,6 +7,7 @@ import io.micronaut.core.value.PropertyResolver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -75,6 +76,14 @@ public abstract class ServerStore implements StoreModule {
 
   /** Brings the schema up to date. */
   public abstract void migrate(DataSource dataSource, PooledSettings settings);
+
+  /**
+   * The store's own insert of users, on the write's connection ({@code connection}), or null for
+   * the shared one ({@link JdbcUserRepository.Insert}).
+   */
+  protected JdbcUserRepository.Insert userInsert(Supplier<Connection> connection) {
+    return null;
+  }
 
   /** A bulk transfer on one connection; {@code release} is closed with it. */
   protected abstract JdbcTransfer transfer(

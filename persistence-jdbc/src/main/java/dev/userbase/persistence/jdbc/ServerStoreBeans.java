@@ -81,6 +81,7 @@ class ServerStoreBeans {
         JdbcUserRepository.inTransactions(transactions),
         database.store().faults(),
         null,
+        database.store().userInsert(transactions::getConnection),
         outbox(feed, transactions, changes));
   }
 

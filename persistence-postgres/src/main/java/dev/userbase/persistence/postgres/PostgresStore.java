@@ -3,10 +3,12 @@ package dev.userbase.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.persistence.jdbc.JdbcTransfer;
+import dev.userbase.persistence.jdbc.JdbcUserRepository;
 import dev.userbase.persistence.jdbc.PooledSettings;
 import dev.userbase.persistence.jdbc.ServerStore;
 import java.sql.Connection;
 import java.util.Properties;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.Driver;
@@ -66,6 +68,11 @@ public final class PostgresStore extends ServerStore {
       flyway.schemas(settings.schema());
     }
     flyway.load().migrate();
+  }
+
+  @Override
+  protected JdbcUserRepository.Insert userInsert(Supplier<Connection> connection) {
+    return new PostgresUserInsert(connection);
   }
 
   @Override

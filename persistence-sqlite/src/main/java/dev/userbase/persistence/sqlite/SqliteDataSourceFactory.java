@@ -86,6 +86,7 @@ class SqliteDataSourceFactory {
         writer::submit,
         SqliteFaults.INSTANCE,
         new UserById(database.reader())::find,
+        null,
         outbox);
   }
 
