@@ -3,10 +3,12 @@ package dev.userbase.persistence.mariadb;
 import com.zaxxer.hikari.HikariConfig;
 import dev.userbase.domain.StoreUnavailableException;
 import dev.userbase.persistence.jdbc.JdbcTransfer;
+import dev.userbase.persistence.jdbc.JdbcUserRepository;
 import dev.userbase.persistence.jdbc.PooledSettings;
 import dev.userbase.persistence.jdbc.ServerStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.mariadb.jdbc.Configuration;
@@ -70,6 +72,15 @@ public final class MariadbStore extends ServerStore {
     config.addDataSourceProperty("connectTimeout", "5000");
     // An import's batches go as one multi-row INSERT.
     config.addDataSourceProperty("rewriteBatchedStatements", "true");
+    // A user's INSERT and its event's go in one request (MariadbUserInsert). Every statement
+    // binds its values as parameters, which the driver escapes, so a value cannot end one
+    // statement and start another.
+    config.addDataSourceProperty("allowMultiQueries", "true");
+  }
+
+  @Override
+  protected JdbcUserRepository.Insert userInsert(Supplier<Connection> connection) {
+    return new MariadbUserInsert(connection);
   }
 
   @Override
