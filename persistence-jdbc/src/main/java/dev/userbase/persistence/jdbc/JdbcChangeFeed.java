@@ -114,12 +114,21 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
     }
   }
 
-  /** A change committed: stamp and announce its events now rather than at the next look. */
+  /**
+   * A change committed: stamp and announce its events now rather than at the next look. Where
+   * nothing is stamped and no reader listens (SQLite with no stream open), there is nothing to do;
+   * and a thread already woken is not woken again: each costs a context switch, on every write.
+   */
   void wake() {
+    if (!stamps && listeners.isEmpty()) {
+      return;
+    }
     start();
     synchronized (signal) {
-      woken = true;
-      signal.notifyAll();
+      if (!woken) {
+        woken = true;
+        signal.notifyAll();
+      }
     }
   }
 
