@@ -1,8 +1,7 @@
 package dev.userbase.persistence.postgres;
 
 import dev.userbase.domain.ChangeType;
-import dev.userbase.persistence.jdbc.JdbcUserRepository;
-import dev.userbase.persistence.jdbc.UserRow;
+import dev.userbase.persistence.jdbc.UserInsertStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,46 +18,29 @@ import java.util.function.Supplier;
  * round trip and its parse; with the feed off it is the plain INSERT, so that the two differ only
  * by the event. (The changed_at and payload are the outbox's, made before the write.)
  */
-final class PostgresUserInsert implements JdbcUserRepository.Insert {
+final class PostgresUserInsert extends UserInsertStatement {
 
-  private static final String USER =
-      "INSERT INTO users (name, name_key, email, created_at, updated_at, version)"
-          + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+  private static final String ALONE = USER + " RETURNING id";
 
-  private static final String USER_AND_EVENT = "WITH saved AS (" + USER + ")"
+  private static final String WITH_EVENT = "WITH saved AS (" + ALONE + ")"
       + " INSERT INTO events (kind, changed_at, resource_id, version, payload)"
       + " SELECT '" + ChangeType.USER_CREATED.wireName() + "', ?, saved.id::text, ?, ? FROM saved"
       + " RETURNING resource_id";
 
-  private final Supplier<Connection> connection;
-
   PostgresUserInsert(Supplier<Connection> connection) {
-    this.connection = connection;
+    super(connection, ALONE, WITH_EVENT);
   }
 
   @Override
-  public long insert(UserRow row, String event) throws SQLException {
-    try (PreparedStatement sql =
-        connection.get().prepareStatement(event == null ? USER : USER_AND_EVENT)) {
-      sql.setString(1, row.name());
-      sql.setString(2, row.nameKey());
-      sql.setString(3, row.email());
-      sql.setObject(4, utc(row.createdAt()));
-      sql.setObject(5, utc(row.updatedAt()));
-      sql.setLong(6, row.version());
-      if (event != null) {
-        sql.setLong(7, row.updatedAt().toEpochMilli());
-        sql.setLong(8, row.version());
-        sql.setString(9, event);
-      }
-      try (ResultSet inserted = sql.executeQuery()) {
-        inserted.next();
-        return event == null ? inserted.getLong(1) : Long.parseLong(inserted.getString(1));
-      }
-    }
+  protected void bindTime(PreparedStatement sql, int index, Instant time) throws SQLException {
+    sql.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
   }
 
-  private static OffsetDateTime utc(Instant time) {
-    return OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
+  @Override
+  protected long run(PreparedStatement sql, boolean withEvent) throws SQLException {
+    try (ResultSet inserted = sql.executeQuery()) {
+      inserted.next();
+      return withEvent ? Long.parseLong(inserted.getString(1)) : inserted.getLong(1);
+    }
   }
 }
