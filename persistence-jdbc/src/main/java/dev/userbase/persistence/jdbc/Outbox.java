@@ -38,9 +38,7 @@ public final class Outbox {
   private final String lockClause;
   private final Clock clock;
   private final JdbcChangeFeed feed;
-  private final boolean reuse;
-  private Connection preparedOn;
-  private PreparedStatement insert;
+  private final KeptStatement kept;
 
   /**
    * @param connection the connection of the transaction at hand
@@ -61,7 +59,7 @@ public final class Outbox {
     this.lockClause = lockClause;
     this.clock = clock;
     this.feed = feed;
-    this.reuse = reuse;
+    this.kept = reuse ? new KeptStatement(INSERT) : null;
   }
 
   /** Tells the feed that a change committed: its events may be readable. */
@@ -198,19 +196,15 @@ public final class Outbox {
 
   private void append(ChangeType type, long time, String resourceId, Long version, String payload) {
     try {
-      if (!reuse) {
+      if (kept == null) {
         try (PreparedStatement sql = connection.get().prepareStatement(INSERT)) {
           bind(sql, type, time, resourceId, version, payload).executeUpdate();
         }
         return;
       }
-      // The pool hands out a new proxy each time; the connection under it is the same one.
-      Connection physical = connection.get().unwrap(Connection.class);
-      if (physical != preparedOn || insert.isClosed()) {
-        insert = physical.prepareStatement(INSERT);
-        preparedOn = physical;
-      }
-      bind(insert, type, time, resourceId, version, payload).executeUpdate();
+      kept.run(
+          connection.get(),
+          sql -> bind(sql, type, time, resourceId, version, payload).executeUpdate());
     } catch (SQLException e) {
       throw new DataAccessException("the feed's outbox failed: " + e.getMessage(), e);
     }

@@ -79,6 +79,7 @@ class SqliteDataSourceFactory {
       SqliteUserReads reads,
       GroupCommitWriter writer,
       SqliteDatabase database,
+      @Named("default") TransactionOperations<Connection> transactions,
       @Nullable Outbox outbox) {
     return new JdbcUserRepository(
         reads,
@@ -86,7 +87,7 @@ class SqliteDataSourceFactory {
         writer::submit,
         SqliteFaults.INSTANCE,
         new UserById(database.reader())::find,
-        null,
+        new SqliteUserInsert(transactions::getConnection),
         outbox);
   }
 
