@@ -20,3 +20,36 @@ train_launcher() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$work"
 }
+
+# The CPU time (in clock ticks) that the JVM $1's JIT compiler threads have used, one line per
+# thread: "tid ticks". Compiler threads come and go, so two readings are compared thread by thread.
+jit_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*)
+        echo "${t##*/} $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')" ;;
+    esac
+  done
+}
+
+# Runs "$2 5s" (a load of 5 s) again and again until the JVM $1 is warm: its JIT used under a
+# tenth of a core in the last 5 s, after at least 15 s and at most 120 s. A fixed warm-up is not
+# enough where requests are slow (a write on a server store: C2 still took a third of a core after
+# 15 s), and a side with more code to compile would be measured colder than the other. Prints the
+# seconds it took.
+warm_until_jit_settles() {
+  local pid=$1 load=$2 waited=0 before used hz
+  hz=$(getconf CLK_TCK)
+  while :; do
+    before=$(jit_ticks "$pid")
+    $load 5s > /dev/null
+    waited=$((waited + 5))
+    used=$(awk 'NR == FNR {was[$1] = $2; next} {sum += $2 - ($1 in was ? was[$1] : 0)}
+      END {print sum + 0}' <(echo "$before") <(jit_ticks "$pid"))
+    if { [ "$waited" -ge 15 ] && [ "$used" -lt $((hz / 2)) ]; } || [ "$waited" -ge 120 ]; then
+      echo "$waited"
+      return
+    fi
+  done
+}
