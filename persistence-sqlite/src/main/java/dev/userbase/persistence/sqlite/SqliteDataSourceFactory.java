@@ -71,7 +71,9 @@ class SqliteDataSourceFactory {
 
   /**
    * Persistence adapter: stores users in SQLite through Micronaut Data JDBC, every write through
-   * the one writer's group commit, reads on the reader pool.
+   * the one writer's group commit, reads on the reader pool; an insert, the hottest write, and a
+   * read by id in plain JDBC with their statements kept prepared ({@link SqliteUserInsert},
+   * {@link UserById}).
    */
   @Singleton
   UserRepository users(
