@@ -3,6 +3,9 @@ package dev.userbase.persistence.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userbase.domain.ChangeEvent;
+import dev.userbase.domain.ChangeFeed;
+import dev.userbase.domain.ChangeType;
 import dev.userbase.domain.Email;
 import dev.userbase.domain.EmailAlreadyTakenException;
 import dev.userbase.domain.StoreBusyException;
@@ -219,6 +222,43 @@ class GroupCommitWriterTest {
     assertThat(writer.probe()).isNull();
     assertThat(writer.problem()).isNull();
     assertThat(users.insert(newUser("After", null)).id()).isNotNull();
+  }
+
+  /**
+   * The outbox's INSERT is kept prepared on the writer's connection, and sqlite-jdbc finalizes a
+   * statement whose step finds the disk full: kept as it was, it would fail every write after.
+   * Updates rewrite the user's row in place, so only the events grow the file, and the event's
+   * INSERT is the statement that meets the full disk.
+   */
+  @Test
+  void anEventThatFindsTheDiskFullFailsItsWriteAndEventsAreWrittenAgainOnceThereIsRoom() {
+    start();
+    User user = users.insert(newUser("Same length", null));
+    SqliteFaultInjection.fillTheDisk(context);
+    StoreUnavailableException full = null;
+    for (int i = 0; i < 1000 && full == null; i++) {
+      User current = users.findById(user.id()).orElseThrow();
+      try {
+        users.update(current.changeDetails(current.name(), null, Clock.systemUTC()));
+      } catch (StoreUnavailableException e) {
+        full = e;
+      }
+    }
+    assertThat(full).as("a write that met the full disk").isNotNull();
+    assertThat(full).hasMessageContaining("SQLITE_FULL");
+    long versionBefore = users.findById(user.id()).orElseThrow().version();
+
+    SqliteFaultInjection.freeTheDisk(context);
+    User current = users.findById(user.id()).orElseThrow();
+    assertThat(users.update(current.changeDetails(current.name(), null, Clock.systemUTC())))
+        .isTrue();
+    ChangeFeed feed = context.getBean(ChangeFeed.class);
+    List<ChangeEvent> last = feed.after(feed.bounds().last() - 1, 10);
+    assertThat(last).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(ChangeType.USER_UPDATED);
+      assertThat(event.resourceId()).isEqualTo(Long.toString(user.id().value()));
+      assertThat(event.version()).isEqualTo(versionBefore + 1);
+    });
   }
 
   @Test
