@@ -1,6 +1,10 @@
 package dev.userbase.api.http.events;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
@@ -13,16 +17,20 @@ import org.reactivestreams.Subscription;
  * falls so far behind that the buffer fills is cut off at once (its buffer dropped): it resumes
  * with {@code Last-Event-ID}, and nobody else waits for it.
  */
-final class EventStream implements Publisher<byte[]>, Subscription {
+final class EventStream implements Publisher<ByteBuf>, Subscription {
 
-  /** At most this many bytes of frames go out as one chunk. */
-  private static final int CHUNK = 64 * 1024;
+  /**
+   * At most this many bytes of frames go out as one chunk. The server holds a chunk per stream in
+   * direct memory until its client reads it, on top of what the connection may queue, so a
+   * thousand clients that fall behind at once hold tens of megabytes, not hundreds.
+   */
+  private static final int CHUNK = 16 * 1024;
 
   private final int capacity;
   private final ArrayDeque<byte[]> buffer = new ArrayDeque<>();
   private final AtomicLong demand = new AtomicLong();
   private final AtomicInteger draining = new AtomicInteger();
-  private volatile Subscriber<? super byte[]> subscriber;
+  private volatile Subscriber<? super ByteBuf> subscriber;
   private volatile boolean ended;
   private boolean endSignalled;
   private Throwable endCause;
@@ -39,7 +47,7 @@ final class EventStream implements Publisher<byte[]>, Subscription {
   }
 
   @Override
-  public void subscribe(Subscriber<? super byte[]> s) {
+  public void subscribe(Subscriber<? super ByteBuf> s) {
     if (subscriber != null) {
       s.onSubscribe(this);
       s.onError(new IllegalStateException("an event stream has one subscriber"));
@@ -74,19 +82,27 @@ final class EventStream implements Publisher<byte[]>, Subscription {
   }
 
   /**
-   * Offers one event. False, and the stream ended, when its buffer is full: the client reads too
-   * slowly to keep up.
+   * Offers one event, or a comment. False, and the stream ended, when its buffer is full: the
+   * client reads too slowly to keep up.
    */
   boolean offer(byte[] event) {
+    return offer(List.of(event));
+  }
+
+  /**
+   * Offers events, in order, to go out together. False, and the stream ended, when they do not
+   * fit in its buffer: the client reads too slowly to keep up.
+   */
+  boolean offer(List<byte[]> events) {
     if (ended) {
       return false;
     }
     synchronized (buffer) {
-      if (buffer.size() >= capacity) {
+      if (buffer.size() + events.size() > capacity) {
         buffer.clear();
         ended = true;
       } else {
-        buffer.add(event);
+        buffer.addAll(events);
       }
     }
     drain();
@@ -105,32 +121,38 @@ final class EventStream implements Publisher<byte[]>, Subscription {
     drain();
   }
 
+  private void fail(Throwable cause) {
+    synchronized (buffer) {
+      buffer.clear();
+      endCause = cause;
+      ended = true;
+    }
+  }
+
   /**
    * The frames waiting, as one chunk of up to {@link #CHUNK} bytes: a client that is behind gets
-   * many events in one write, not one write each.
+   * many events in one write, not one write each. The frames are copied once, into the buffer
+   * that goes to the socket.
    */
-  private byte[] take() {
+  private ByteBuf take() {
     synchronized (buffer) {
-      byte[] first = buffer.poll();
-      if (first == null || buffer.isEmpty() || first.length >= CHUNK) {
-        return first;
+      if (buffer.isEmpty()) {
+        return null;
       }
-      int size = first.length;
+      Iterator<byte[]> frames = buffer.iterator();
+      int size = frames.next().length;
       int count = 1;
-      for (byte[] frame : buffer) {
-        if (size + frame.length > CHUNK) {
+      while (frames.hasNext()) {
+        int length = frames.next().length;
+        if (size + length > CHUNK) {
           break;
         }
-        size += frame.length;
+        size += length;
         count++;
       }
-      byte[] chunk = new byte[size];
-      System.arraycopy(first, 0, chunk, 0, first.length);
-      int at = first.length;
-      for (int i = 1; i < count; i++) {
-        byte[] frame = buffer.poll();
-        System.arraycopy(frame, 0, chunk, at, frame.length);
-        at += frame.length;
+      ByteBuf chunk = ByteBufAllocator.DEFAULT.directBuffer(size, size);
+      for (int i = 0; i < count; i++) {
+        chunk.writeBytes(buffer.poll());
       }
       return chunk;
     }
@@ -142,15 +164,26 @@ final class EventStream implements Publisher<byte[]>, Subscription {
     }
     int missed = 1;
     do {
-      Subscriber<? super byte[]> s = subscriber;
+      Subscriber<? super ByteBuf> s = subscriber;
       if (s != null) {
         while (demand.get() > 0) {
-          byte[] next = take();
-          if (next == null) {
+          ByteBuf next = null;
+          try {
+            next = take();
+            if (next == null) {
+              break;
+            }
+            demand.decrementAndGet();
+            s.onNext(next);
+          } catch (RuntimeException | OutOfMemoryError e) {
+            // The server could not take the chunk: its direct memory, say, is taken up by
+            // clients that read slowly. This stream ends (its client resumes), the feed goes on.
+            if (next != null && next.refCnt() > 0) {
+              next.release();
+            }
+            fail(e);
             break;
           }
-          demand.decrementAndGet();
-          s.onNext(next);
         }
         boolean empty;
         synchronized (buffer) {
@@ -158,10 +191,14 @@ final class EventStream implements Publisher<byte[]>, Subscription {
         }
         if (ended && empty && !endSignalled) {
           endSignalled = true;
-          if (endCause != null) {
-            s.onError(endCause);
-          } else {
-            s.onComplete();
+          try {
+            if (endCause != null) {
+              s.onError(endCause);
+            } else {
+              s.onComplete();
+            }
+          } catch (RuntimeException | OutOfMemoryError e) {
+            // Nothing more can be said on this connection: it is closed when its client goes.
           }
         }
       }

@@ -17,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,16 @@ final class FeedDispatcher implements AutoCloseable {
 
   /** Events read at a time, for the live page and for one stream catching up. */
   static final int PAGE = 500;
+
+  /**
+   * The least time from one round over the streams to the next, for each open stream, up to
+   * {@link #MOST_PACE_NANOS}: with many streams, each gets the events of several commits in one
+   * write rather than one write a commit (a write to a thousand connections costs more than the
+   * commit it announces), at the cost of a few milliseconds' delay.
+   */
+  static final long PACE_PER_STREAM_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
+  static final long MOST_PACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final ChangeFeed feed;
   private final JsonMapper json;
@@ -107,6 +119,7 @@ final class FeedDispatcher implements AutoCloseable {
   }
 
   private void run() {
+    long nextRound = System.nanoTime();
     while (!closed) {
       synchronized (signal) {
         if (!woken) {
@@ -118,12 +131,17 @@ final class FeedDispatcher implements AutoCloseable {
         }
         woken = false;
       }
+      for (long left; (left = nextRound - System.nanoTime()) > 0 && !closed; ) {
+        LockSupport.parkNanos(left);
+      }
       try {
         boolean behind;
         do {
           behind = round();
         } while (behind && !closed);
-      } catch (RuntimeException e) {
+        nextRound = System.nanoTime() + Math.min(MOST_PACE_NANOS, open * PACE_PER_STREAM_NANOS);
+      } catch (RuntimeException | Error e) {
+        // Whatever it was, this thread goes on: without it no stream would hear of anything.
         LOG.warn("Event streams could not read the feed: {}", e.toString());
         pause();
       }
@@ -149,8 +167,8 @@ final class FeedDispatcher implements AutoCloseable {
     if (live < 0) {
       live = feed.bounds().last();
     }
-    List<Frame> page = render(feed.after(live, PAGE));
-    long pageEnd = page.isEmpty() ? live : page.get(page.size() - 1).position();
+    Page page = render(feed.after(live, PAGE));
+    long pageEnd = page.size() == 0 ? live : page.last();
     boolean behind = page.size() == PAGE;
     long now = System.nanoTime();
     for (EventStream stream : streams) {
@@ -171,29 +189,45 @@ final class FeedDispatcher implements AutoCloseable {
     return behind;
   }
 
-  /** Offers the events of {@code page} after the stream's cursor. */
-  private void deliver(EventStream stream, List<Frame> page) {
-    for (Frame frame : page) {
-      long position = frame.position();
-      if (position <= stream.cursor) {
-        continue;
-      }
-      if (!stream.offer(frame.bytes())) {
-        if (cutOff != null) {
-          cutOff.increment();
-        }
-        LOG.info(
-            "An event stream was cut off at position {}: its client reads too slowly",
-            stream.cursor);
-        return;
-      }
-      stream.cursor = position;
-      stream.lastOffered = System.nanoTime();
+  /** Offers the events of {@code page} after the stream's cursor, as one batch. */
+  private void deliver(EventStream stream, Page page) {
+    int from = page.firstAfter(stream.cursor);
+    if (from == page.size()) {
+      return;
     }
+    if (!stream.offer(page.bytes().subList(from, page.size()))) {
+      if (cutOff != null) {
+        cutOff.increment();
+      }
+      LOG.info(
+          "An event stream was cut off at position {}: its client reads too slowly", stream.cursor);
+      return;
+    }
+    stream.cursor = page.last();
+    stream.lastOffered = System.nanoTime();
   }
 
-  /** An event rendered once, as the bytes of its Server-Sent Events frame. */
-  private record Frame(long position, byte[] bytes) {}
+  /**
+   * Events rendered once, as the bytes of their Server-Sent Events frames, with their positions
+   * (ascending).
+   */
+  private record Page(long[] positions, List<byte[]> bytes) {
+
+    int size() {
+      return positions.length;
+    }
+
+    /** The position of the last event; only for a page that has one. */
+    long last() {
+      return positions[positions.length - 1];
+    }
+
+    /** The index of the first event after {@code position}; {@link #size()} when none is. */
+    int firstAfter(long position) {
+      int found = Arrays.binarySearch(positions, position);
+      return found >= 0 ? found + 1 : -found - 1;
+    }
+  }
 
   private static final byte[] KEEP_ALIVE = ascii(": keep-alive\n\n");
 
@@ -205,14 +239,16 @@ final class FeedDispatcher implements AutoCloseable {
    * Each event as its frame: {@code id:}, {@code event:}, one {@code data:} line (the JSON has no
    * line break: strings escape theirs), a blank line.
    */
-  private List<Frame> render(List<ChangeEvent> events) {
-    List<Frame> rendered = new ArrayList<>(events.size());
+  private Page render(List<ChangeEvent> events) {
+    long[] positions = new long[events.size()];
+    List<byte[]> bytes = new ArrayList<>(events.size());
     for (ChangeEvent event : events) {
+      positions[bytes.size()] = event.position();
       String frame = "id: " + event.position() + "\nevent: " + event.type().wireName() + "\ndata: "
           + text(event) + "\n\n";
-      rendered.add(new Frame(event.position(), frame.getBytes(StandardCharsets.UTF_8)));
+      bytes.add(frame.getBytes(StandardCharsets.UTF_8));
     }
-    return rendered;
+    return new Page(positions, bytes);
   }
 
   /** The event as one line of JSON: a stream's {@code data:} and a polled page's item alike. */
