@@ -144,6 +144,8 @@ final class FeedDispatcher implements AutoCloseable {
         // Whatever it was, this thread goes on: without it no stream would hear of anything.
         LOG.warn("Event streams could not read the feed: {}", e.toString());
         pause();
+        // Then the round is tried again, whether or not anything was committed meanwhile.
+        wake();
       }
     }
     for (EventStream stream : streams) {
