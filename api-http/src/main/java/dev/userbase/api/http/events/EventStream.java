@@ -32,6 +32,7 @@ final class EventStream implements Publisher<ByteBuf>, Subscription {
   private final AtomicInteger draining = new AtomicInteger();
   private volatile Subscriber<? super ByteBuf> subscriber;
   private volatile boolean ended;
+  private boolean cancelled;
   private boolean endSignalled;
   private Throwable endCause;
 
@@ -70,8 +71,9 @@ final class EventStream implements Publisher<ByteBuf>, Subscription {
 
   @Override
   public void cancel() {
-    ended = true;
     synchronized (buffer) {
+      cancelled = true;
+      ended = true;
       buffer.clear();
     }
   }
@@ -94,19 +96,22 @@ final class EventStream implements Publisher<ByteBuf>, Subscription {
    * fit in its buffer: the client reads too slowly to keep up.
    */
   boolean offer(List<byte[]> events) {
-    if (ended) {
-      return false;
-    }
+    boolean taken = false;
     synchronized (buffer) {
-      if (buffer.size() + events.size() > capacity) {
+      // Checked under the lock: a connection that cancels meanwhile is never written to again.
+      if (ended) {
+        return false;
+      } else if (buffer.size() + events.size() > capacity) {
         buffer.clear();
         ended = true;
       } else {
         buffer.addAll(events);
+        taken = true;
       }
     }
     drain();
-    return !ended;
+    // Ended by the write itself too: its connection could not take it.
+    return taken && !ended;
   }
 
   /** Ends the stream after what it holds, or at once with {@code cause}'s error when given. */
@@ -136,7 +141,7 @@ final class EventStream implements Publisher<ByteBuf>, Subscription {
    */
   private ByteBuf take() {
     synchronized (buffer) {
-      if (buffer.isEmpty()) {
+      if (cancelled || buffer.isEmpty()) {
         return null;
       }
       Iterator<byte[]> frames = buffer.iterator();

@@ -70,6 +70,20 @@ class EventStreamTest {
     assertThat(stream.offer(bytes("id: 3\n\n"))).isFalse();
   }
 
+  @Test
+  void aConnectionThatCancelsIsNeverWrittenToAgain() {
+    EventStream stream = new EventStream(10, 0);
+    Recorder connection = new Recorder(Long.MAX_VALUE);
+    stream.subscribe(connection);
+    stream.offer(bytes("id: 1\n\n"));
+
+    connection.subscription.cancel();
+
+    assertThat(stream.offer(bytes("id: 2\n\n"))).isFalse();
+    assertThat(stream.ended()).isTrue();
+    assertThat(connection.writes).containsExactly("id: 1\n\n");
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
