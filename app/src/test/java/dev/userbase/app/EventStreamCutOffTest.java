@@ -6,15 +6,13 @@ import dev.userbase.api.http.HttpCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EventStreamCutOffTest implements TestPropertyProvider {
+class EventStreamCutOffTest implements SqliteTestDatabase {
 
   @Inject
   EmbeddedServer server;
@@ -37,18 +35,12 @@ class EventStreamCutOffTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path folder = Files.createTempDirectory("userbase-test");
-      return Map.of(
-          "userbase.sqlite.path", folder.resolve("users.db").toString(),
-          "micronaut.server.port", "-1",
-          "userbase.events.buffer", "20",
-          // A small send buffer, fixed: the kernel would otherwise take megabytes for the
-          // client that never reads before the server's own buffers fill.
-          "micronaut.server.netty.child-options.SO_SNDBUF", "4096");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Map<String, String> properties = new HashMap<>(SqliteTestDatabase.super.getProperties());
+    properties.put("userbase.events.buffer", "20");
+    // A small send buffer, fixed: the kernel would otherwise take megabytes for the client that
+    // never reads before the server's own buffers fill.
+    properties.put("micronaut.server.netty.child-options.SO_SNDBUF", "4096");
+    return properties;
   }
 
   @Test

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userbase.api.http.HttpCalls;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,23 +19,17 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EventStreamLimitsTest implements TestPropertyProvider {
+class EventStreamLimitsTest implements SqliteTestDatabase {
 
   @Inject
   EmbeddedServer server;
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path folder = Files.createTempDirectory("userbase-test");
-      return Map.of(
-          "userbase.sqlite.path", folder.resolve("users.db").toString(),
-          "micronaut.server.port", "-1",
-          "userbase.http.idle-timeout", "1s",
-          "userbase.events.keep-alive", "300ms");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Map<String, String> properties = new HashMap<>(SqliteTestDatabase.super.getProperties());
+    properties.put("userbase.http.idle-timeout", "1s");
+    properties.put("userbase.events.keep-alive", "300ms");
+    return properties;
   }
 
   @Test

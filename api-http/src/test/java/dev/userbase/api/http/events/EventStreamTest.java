@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /** One subscriber's stream: what reaches its connection, in how many writes, and when it ends. */
 class EventStreamTest {
@@ -16,9 +13,8 @@ class EventStreamTest {
   @Test
   void eventsOfferedTogetherGoOutAsOneWrite() {
     EventStream stream = new EventStream(10, 0);
-    Recorder connection = new Recorder(Long.MAX_VALUE);
+    RecordingConnection connection = new RecordingConnection(Long.MAX_VALUE);
     stream.subscribe(connection);
-    connection.request(0);
 
     assertThat(stream.offer(List.of(bytes("id: 1\n\n"), bytes("id: 2\n\n"), bytes("id: 3\n\n"))))
         .isTrue();
@@ -30,7 +26,7 @@ class EventStreamTest {
   @Test
   void eventsThatDoNotFitInTheBufferEndTheStreamAndNoneOfThemIsWritten() {
     EventStream stream = new EventStream(3, 0);
-    Recorder connection = new Recorder(0);
+    RecordingConnection connection = new RecordingConnection(0);
     stream.subscribe(connection);
     stream.offer(bytes("id: 1\n\n"));
 
@@ -48,7 +44,7 @@ class EventStreamTest {
   void aConnectionThatCannotTakeAWriteEndsItsStreamWithTheCause() {
     EventStream stream = new EventStream(10, 0);
     OutOfMemoryError full = new OutOfMemoryError("Cannot reserve 16384 bytes of direct memory");
-    Recorder connection = new Recorder(Long.MAX_VALUE) {
+    RecordingConnection connection = new RecordingConnection(Long.MAX_VALUE) {
       @Override
       public void onNext(ByteBuf chunk) {
         if (!writes.isEmpty()) {
@@ -58,7 +54,6 @@ class EventStreamTest {
       }
     };
     stream.subscribe(connection);
-    connection.request(0);
 
     assertThat(stream.offer(bytes("id: 1\n\n"))).isTrue();
     boolean taken = stream.offer(bytes("id: 2\n\n"));
@@ -73,7 +68,7 @@ class EventStreamTest {
   @Test
   void aConnectionThatCancelsIsNeverWrittenToAgain() {
     EventStream stream = new EventStream(10, 0);
-    Recorder connection = new Recorder(Long.MAX_VALUE);
+    RecordingConnection connection = new RecordingConnection(Long.MAX_VALUE);
     stream.subscribe(connection);
     stream.offer(bytes("id: 1\n\n"));
 
@@ -86,48 +81,5 @@ class EventStreamTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** A connection: records each write, and asks for {@code initial} writes when subscribed. */
-  private static class Recorder implements Subscriber<ByteBuf> {
-    final List<String> writes = new ArrayList<>();
-    private final long initial;
-    private Subscription subscription;
-    boolean completed;
-    Throwable error;
-
-    Recorder(long initial) {
-      this.initial = initial;
-    }
-
-    void request(long n) {
-      if (n > 0) {
-        subscription.request(n);
-      }
-    }
-
-    @Override
-    public void onSubscribe(Subscription s) {
-      subscription = s;
-      if (initial > 0) {
-        s.request(initial);
-      }
-    }
-
-    @Override
-    public void onNext(ByteBuf chunk) {
-      writes.add(chunk.toString(StandardCharsets.US_ASCII));
-      chunk.release();
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      error = t;
-    }
-
-    @Override
-    public void onComplete() {
-      completed = true;
-    }
   }
 }

@@ -11,8 +11,6 @@ import dev.userbase.domain.ChangeEvent;
 import dev.userbase.domain.ChangeFeed;
 import dev.userbase.domain.ChangeType;
 import io.micronaut.json.JsonMapper;
-import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /** The thread that hands the feed to this instance's streams, on a feed kept in memory. */
 class FeedDispatcherTest {
@@ -40,7 +36,7 @@ class FeedDispatcherTest {
 
   @Test
   void theEventsOfOneCommitReachAStreamAsOneWrite() throws Exception {
-    Connection connection = open();
+    RecordingConnection connection = open();
 
     feed.append(3);
 
@@ -54,7 +50,7 @@ class FeedDispatcherTest {
 
   @Test
   void aRoundThatFailsWithAnErrorIsTriedAgainAndTheStreamsGoOn() throws Exception {
-    Connection connection = open();
+    RecordingConnection connection = open();
     // The stream's first round has read the feed: the read that fails is the one a commit wakes.
     feed.awaitReads(1);
     feed.failNextRead(new OutOfMemoryError("Cannot reserve 16384 bytes of direct buffer memory"));
@@ -66,7 +62,7 @@ class FeedDispatcherTest {
     assertThat(writes.get(1)).startsWith("id: 1\n");
   }
 
-  private Connection open() throws Exception {
+  private RecordingConnection open() throws Exception {
     JsonMapper json = mock(JsonMapper.class);
     when(json.writeValueAsString(any())).thenReturn("{}");
     HttpSettings http = new HttpSettings(
@@ -86,7 +82,7 @@ class FeedDispatcherTest {
         new Draining(),
         null);
     EventStream stream = dispatcher.open(0, Duration.ofSeconds(2));
-    Connection connection = new Connection();
+    RecordingConnection connection = new RecordingConnection(Long.MAX_VALUE);
     stream.subscribe(connection);
     connection.awaitWrites(1);
     return connection;
@@ -153,42 +149,6 @@ class FeedDispatcherTest {
     @Override
     public void onAppended(Runnable listener) {
       listeners.add(listener);
-    }
-  }
-
-  /** A client's connection: asks for everything, records each write. */
-  private static final class Connection implements Subscriber<ByteBuf> {
-    private final List<String> writes = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void onSubscribe(Subscription s) {
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(ByteBuf chunk) {
-      writes.add(chunk.toString(StandardCharsets.UTF_8));
-      chunk.release();
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      writes.add("error: " + t);
-    }
-
-    @Override
-    public void onComplete() {
-      writes.add("complete");
-    }
-
-    /** The writes, once there are at least {@code count}; fails after 10 s without them. */
-    List<String> awaitWrites(int count) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (writes.size() < count && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(writes).as("writes to the connection").hasSizeGreaterThanOrEqualTo(count);
-      return List.copyOf(writes);
     }
   }
 }
