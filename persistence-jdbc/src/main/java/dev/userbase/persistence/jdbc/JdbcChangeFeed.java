@@ -42,23 +42,27 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
   private static final int STAMP_BATCH = 2000;
 
   /**
-   * Whether any event waits for its position. With no order asked, every store finds it on the
-   * index that holds the unstamped events; with {@code ORDER BY id} MariaDB, and PostgreSQL on
-   * statistics that lag, walked the primary key over every stamped event instead.
+   * Whether any event waits for its position ({@code unstamped} says what marks one). With no
+   * order asked, every store finds it on the index that holds the unstamped events; with {@code
+   * ORDER BY id} MariaDB, and PostgreSQL on statistics that lag, walked the primary key over every
+   * stamped event instead.
    */
-  public static final String ANY_UNSTAMPED =
-      "SELECT id FROM events WHERE feed_position IS NULL LIMIT 1";
+  public static String anyUnstamped(String unstamped) {
+    return "SELECT id FROM events WHERE " + unstamped + " LIMIT 1";
+  }
 
   /** The next events to stamp, in the order they were written. */
-  public static final String UNSTAMPED =
-      "SELECT id FROM events WHERE feed_position IS NULL ORDER BY id LIMIT " + STAMP_BATCH;
+  public static String unstamped(String unstamped) {
+    return "SELECT id FROM events WHERE " + unstamped + " ORDER BY id LIMIT " + STAMP_BATCH;
+  }
 
   /**
    * Stamps one event. "Still unstamped" lets a store find the row among the unstamped ones alone
    * (PostgreSQL's events have no key on id: see its migration V6).
    */
-  public static final String STAMP =
-      "UPDATE events SET feed_position = ? WHERE id = ? AND feed_position IS NULL";
+  public static String stamp(String unstamped) {
+    return "UPDATE events SET feed_position = ? WHERE id = ? AND " + unstamped;
+  }
 
   private static final long GATHER_NANOS = 20_000_000;
 
@@ -67,6 +71,9 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
   private final Supplier<Connection> connection;
   private final boolean stamps;
   private final String positionColumn;
+  private final String anyUnstamped;
+  private final String nextUnstamped;
+  private final String stampOne;
   private final StoreFaults faults;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final Object signal = new Object();
@@ -81,20 +88,24 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
    * @param maintenance runs a transaction that stamps or prunes (READ COMMITTED where the store has
    *     concurrent writers)
    * @param connection that transaction's connection
-   * @param stamps whether events are written without a position and stamped after commit (in
-   *     {@code feed_position}); otherwise the event's id is its position
+   * @param unstamped where events are written without a position and stamped after commit (in
+   *     {@code feed_position}), what marks one not stamped yet ({@link ServerStore#unstamped});
+   *     null where the event's id is its position
    */
   public JdbcChangeFeed(
       DataSource reads,
       JdbcUserRepository.Writes maintenance,
       Supplier<Connection> connection,
-      boolean stamps,
+      String unstamped,
       StoreFaults faults) {
     this.reads = reads;
     this.maintenance = maintenance;
     this.connection = connection;
-    this.stamps = stamps;
+    this.stamps = unstamped != null;
     this.positionColumn = stamps ? "feed_position" : "id";
+    this.anyUnstamped = stamps ? anyUnstamped(unstamped) : null;
+    this.nextUnstamped = stamps ? unstamped(unstamped) : null;
+    this.stampOne = stamps ? stamp(unstamped) : null;
     this.faults = faults;
     this.thread = new Thread(this::run, "userbase-feed");
     thread.setDaemon(true);
@@ -268,7 +279,7 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
     }
     try (Connection c = reads.getConnection();
         Statement sql = c.createStatement();
-        ResultSet any = sql.executeQuery(ANY_UNSTAMPED)) {
+        ResultSet any = sql.executeQuery(anyUnstamped)) {
       if (!any.next()) {
         return 0;
       }
@@ -278,12 +289,14 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
     return maintenance.run(() -> {
       try (Statement sql = connection.get().createStatement()) {
         lockHead(sql);
+        // The highest position given, or, if every event was pruned, the last pruned. (An
+        // unstamped event's mark may be a number below every position: see ServerStore.)
         long last = single(
             sql,
-            "SELECT COALESCE((SELECT MAX(feed_position) FROM events),"
+            "SELECT GREATEST(COALESCE((SELECT MAX(feed_position) FROM events), 0),"
                 + " (SELECT pruned FROM feed_head WHERE id = 1))");
         List<Long> ids = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery(UNSTAMPED)) {
+        try (ResultSet rows = sql.executeQuery(nextUnstamped)) {
           while (rows.next()) {
             ids.add(rows.getLong(1));
           }
@@ -291,7 +304,7 @@ public final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
         if (ids.isEmpty()) {
           return 0L;
         }
-        try (PreparedStatement update = connection.get().prepareStatement(STAMP)) {
+        try (PreparedStatement update = connection.get().prepareStatement(stampOne)) {
           for (long id : ids) {
             update.setLong(1, ++last);
             update.setLong(2, id);

@@ -85,6 +85,15 @@ public abstract class ServerStore implements StoreModule {
     return null;
   }
 
+  /**
+   * What marks an event that the feed has not stamped yet, as a condition on {@code events}: no
+   * {@code feed_position}, unless the store marks it otherwise. Every mark must sort below every
+   * position (positions start at 1), so a read of the positions after N never meets it.
+   */
+  public String unstamped() {
+    return "feed_position IS NULL";
+  }
+
   /** A bulk transfer on one connection; {@code release} is closed with it. */
   protected abstract JdbcTransfer transfer(
       String where, Connection connection, AutoCloseable release);

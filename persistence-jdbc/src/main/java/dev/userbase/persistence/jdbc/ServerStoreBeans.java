@@ -96,7 +96,7 @@ class ServerStoreBeans {
         database.dataSource(),
         JdbcUserRepository.readCommitted(transactions),
         transactions::getConnection,
-        true,
+        database.store().unstamped(),
         database.store().faults());
   }
 

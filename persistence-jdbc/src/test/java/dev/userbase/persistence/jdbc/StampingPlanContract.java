@@ -28,6 +28,7 @@ public abstract class StampingPlanContract {
   private final String unstampedRange;
   private final String walkOverStamped;
   private final String stampOne;
+  private final String unstamped;
   private final String database;
 
   /**
@@ -37,11 +38,16 @@ public abstract class StampingPlanContract {
    * @param stampOne what the stamper's UPDATE of one event says when it finds the row on an index
    */
   protected StampingPlanContract(
-      TestServer server, String unstampedRange, String walkOverStamped, String stampOne) {
+      TestServer server,
+      ServerStore store,
+      String unstampedRange,
+      String walkOverStamped,
+      String stampOne) {
     this.server = server;
     this.unstampedRange = unstampedRange;
     this.walkOverStamped = walkOverStamped;
     this.stampOne = stampOne;
+    this.unstamped = store.unstamped();
     this.database = server.newDatabase();
   }
 
@@ -80,14 +86,16 @@ public abstract class StampingPlanContract {
       sql.executeUpdate("INSERT INTO events (kind, changed_at) VALUES ('user.created', 0),"
           + " ('user.updated', 0)");
 
-      for (String query : List.of(JdbcChangeFeed.ANY_UNSTAMPED, JdbcChangeFeed.UNSTAMPED)) {
+      for (String query :
+          List.of(JdbcChangeFeed.anyUnstamped(unstamped), JdbcChangeFeed.unstamped(unstamped))) {
         String plan = NameSearchPlanContract.plan(connection, "EXPLAIN " + query);
         System.out.println(getClass().getSimpleName() + ": " + query + ": " + plan);
         assertThat(plan).contains(unstampedRange).doesNotContain(walkOverStamped);
       }
-      String plan = NameSearchPlanContract.plan(
-          connection, "EXPLAIN " + JdbcChangeFeed.STAMP, STAMPED + 1, STAMPED + 1);
-      System.out.println(getClass().getSimpleName() + ": " + JdbcChangeFeed.STAMP + ": " + plan);
+      String stamp = JdbcChangeFeed.stamp(unstamped);
+      String plan =
+          NameSearchPlanContract.plan(connection, "EXPLAIN " + stamp, STAMPED + 1, STAMPED + 1);
+      System.out.println(getClass().getSimpleName() + ": " + stamp + ": " + plan);
       assertThat(plan).contains(stampOne);
     }
   }

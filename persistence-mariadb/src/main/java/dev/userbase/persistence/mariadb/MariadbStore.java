@@ -78,6 +78,16 @@ public final class MariadbStore extends ServerStore {
     config.addDataSourceProperty("allowMultiQueries", "true");
   }
 
+  /**
+   * An event not stamped yet is at position 0 (migration V4): stamping then changes eight bytes
+   * of the row in place. From NULL it changed the row's length, and InnoDB wrote the whole row
+   * again, payload and all, to the redo log: 2.6 KB of log a write against 0.8 KB now.
+   */
+  @Override
+  public String unstamped() {
+    return "feed_position = 0";
+  }
+
   @Override
   protected JdbcUserRepository.Insert userInsert(Supplier<Connection> connection) {
     return new MariadbUserInsert(connection);

@@ -11,6 +11,7 @@ class StampingPlanTest extends StampingPlanContract {
   StampingPlanTest() {
     super(
         PostgresTestServer.get(),
+        new PostgresStore(),
         "events_unstamped",
         "Seq Scan",
         "Index Scan using events_unstamped");

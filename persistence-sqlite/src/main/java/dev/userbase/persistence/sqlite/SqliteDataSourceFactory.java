@@ -107,7 +107,7 @@ class SqliteDataSourceFactory {
         database.reader(),
         writer::submit,
         transactions::getConnection,
-        false,
+        null,
         SqliteFaults.INSTANCE);
   }
 
