@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class JsonBody {
 
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final JsonFactory JSON = JsonBuffers.defaultFactory();
 
   /**
    * The fields of one resource's bodies, declared once: those a client may send, and those it may
