@@ -101,10 +101,13 @@ class LauncherIT {
         .anySatisfy(arg -> assertThat(arg)
             .startsWith(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="))
         .contains("-XX:+UseSerialGC", "-Xms128m", "-Xmx128m", "-Xmn64m")
+        .contains("-XX:ReservedCodeCacheSize=64m", "-XX:+SegmentedCodeCache")
         .noneSatisfy(arg -> assertThat(arg).startsWith("-XX:Tier4"));
     Runtime.Version jdk = Runtime.version();
     if (jdk.feature() >= 25) {
       assertThat(training).noneSatisfy(arg -> assertThat(arg).startsWith("-XX:Tier"));
+      // The cache is made without the training start's method profiles.
+      assertThat(training).contains("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
     } else {
       assertThat(training).contains("-XX:Tier3InvocationThreshold=1000");
     }
