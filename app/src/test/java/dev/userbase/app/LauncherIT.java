@@ -100,7 +100,9 @@ class LauncherIT {
     assertThat(training)
         .anySatisfy(arg -> assertThat(arg)
             .startsWith(AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="))
-        .contains("-XX:+UseSerialGC", "-Xms128m", "-Xmx128m", "-Xmn64m")
+        .contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy")
+        .contains("-Xms128m", "-Xmx128m", "-Xmn64m")
+        .doesNotContain("-XX:+UseSerialGC")
         .contains("-XX:ReservedCodeCacheSize=64m", "-XX:+SegmentedCodeCache")
         .noneSatisfy(arg -> assertThat(arg).startsWith("-XX:Tier4"));
     Runtime.Version jdk = Runtime.version();
